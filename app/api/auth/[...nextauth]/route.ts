@@ -1,0 +1,25 @@
+import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
+import { authOptions } from "@/lib/auth/options";
+import { clientIp } from "@/lib/auth/client-ip";
+import { problemResponse } from "@/lib/api/problem";
+import { AppError } from "@/lib/api/errors";
+import { rateLimit, rateLimitHeaders } from "@/lib/rate-limit";
+
+const handler = NextAuth(authOptions);
+
+type Ctx = { params: Promise<{ nextauth: string[] }> };
+
+export const GET = (req: NextRequest, ctx: Ctx) => handler(req, ctx);
+
+/** Every sign-in attempt (password, magic link, OAuth start) is limited per IP first. */
+export async function POST(req: NextRequest, ctx: Ctx) {
+  const action = (await ctx.params).nextauth[0];
+  if (action === "signin" || action === "callback") {
+    const result = await rateLimit("auth:ip", clientIp(req.headers));
+    if (!result.success) {
+      return problemResponse(new AppError("rate_limited", "Too many sign-in attempts. Wait a minute and try again.", { headers: rateLimitHeaders(result) }));
+    }
+  }
+  return handler(req, ctx);
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { ThemeProvider, useTheme } from "next-themes";
+import { useState, type ReactNode } from "react";
+import { Toaster } from "sonner";
+import { ApiError } from "@/lib/api/fetch-json";
+
+/** A revoked or expired session makes every API call fail: send the user to sign in once. */
+function redirectIfSignedOut(error: unknown) {
+  if (error instanceof ApiError && error.problem.status === 401) {
+    const here = `${window.location.pathname}${window.location.search}`;
+    window.location.assign(`/sign-in?callbackUrl=${encodeURIComponent(here)}`);
+  }
+}
+
+function createQueryClient() {
+  return new QueryClient({
+    queryCache: new QueryCache({ onError: redirectIfSignedOut }),
+    mutationCache: new MutationCache({ onError: redirectIfSignedOut }),
+    defaultOptions: {
+      queries: {
+        // Server components hand over fresh first pages; don't refetch them on mount.
+        staleTime: 30_000,
+        // A 4xx will not fix itself; only retry what might be transient.
+        retry: (failures, error) => !(error instanceof ApiError && error.problem.status < 500) && failures < 2,
+      },
+    },
+  });
+}
+
+function ThemedToaster() {
+  const { resolvedTheme } = useTheme();
+  return <Toaster theme={resolvedTheme === "dark" ? "dark" : "light"} position="bottom-right" closeButton richColors />;
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  // One client per browser tab, created lazily so server renders never share one.
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+      <QueryClientProvider client={queryClient}>
+        {children}
+        <ThemedToaster />
+      </QueryClientProvider>
+    </ThemeProvider>
+  );
+}

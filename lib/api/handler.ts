@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import { Prisma } from "@/lib/db/generated/client";
+import { log } from "@/lib/log";
+import { AppError } from "./errors";
+import { problemResponse } from "./problem";
+
+/** Next passes no params object to routes without dynamic segments. */
+export type RouteParams = { params: Promise<Record<string, string> | undefined> };
+export type RouteHandler = (req: NextRequest, route: RouteParams) => Promise<Response>;
+
+/** What a handler may return: a Response as is, undefined as 204, anything else as JSON. */
+export function toResponse(result: unknown, status = 200, requestId?: string): Response {
+  if (result instanceof Response) return result;
+  const headers = requestId ? { "x-request-id": requestId } : undefined;
+  if (result === undefined) return new NextResponse(null, { status: 204, headers });
+  return NextResponse.json(result, { status, headers });
+}
+
+function toAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2025") return new AppError("not_found", "The record was not found.");
+    if (error.code === "P2002") return new AppError("conflict", "A record with these values already exists.");
+  }
+  return null;
+}
+
+export type RequestLog = { requestId: string; orgId?: string; userId?: string };
+
+/**
+ * The outer shell every API route shares: request id, timing, one structured log line,
+ * and every thrown error turned into problem+json (unknown ones into a logged 500).
+ */
+export function apiRoute(run: (req: NextRequest, route: RouteParams, meta: RequestLog) => Promise<Response>): RouteHandler {
+  return async (req, route) => {
+    const started = performance.now();
+    const meta: RequestLog = { requestId: req.headers.get("x-request-id")?.slice(0, 64) || randomUUID() };
+    let response: Response;
+    try {
+      response = await run(req, route, meta);
+    } catch (error) {
+      const known = toAppError(error);
+      if (!known) log.error("request failed", { ...meta, method: req.method, path: req.nextUrl.pathname, error });
+      response = problemResponse(known ?? new AppError("internal", "Something went wrong on our side. Try again, and contact support with the request id if it persists."), meta.requestId);
+    }
+    response.headers.set("x-request-id", meta.requestId);
+    log.info("request", {
+      ...meta,
+      method: req.method,
+      path: req.nextUrl.pathname,
+      status: response.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+    return response;
+  };
+}

@@ -1,0 +1,34 @@
+import { NextResponse } from "next/server";
+import { AppError, type ErrorCode } from "./errors";
+
+const TITLES: Record<ErrorCode, string> = {
+  bad_request: "Bad request",
+  invalid_input: "Invalid input",
+  unauthenticated: "Authentication required",
+  forbidden: "Forbidden",
+  not_found: "Not found",
+  method_not_allowed: "Method not allowed",
+  conflict: "Conflict",
+  payload_too_large: "Payload too large",
+  unsupported_media_type: "Unsupported media type",
+  rate_limited: "Too many requests",
+  internal: "Internal server error",
+  unavailable: "Service unavailable",
+};
+
+/** RFC 9457 problem details. `type` is a stable URI per error code. */
+export function problemResponse(error: AppError, requestId?: string): NextResponse {
+  const body = {
+    type: `https://tenantkit.dev/problems/${error.code.replaceAll("_", "-")}`,
+    title: TITLES[error.code],
+    status: error.status,
+    detail: error.message,
+    code: error.code,
+    ...(error.errors ? { errors: error.errors } : {}),
+    ...(requestId ? { requestId } : {}),
+  };
+  return NextResponse.json(body, {
+    status: error.status,
+    headers: { "content-type": "application/problem+json", ...(requestId ? { "x-request-id": requestId } : {}), ...error.headers },
+  });
+}

@@ -1,0 +1,71 @@
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+import type { Permission } from "@/lib/auth/permissions";
+import type { Tx } from "@/lib/db/tenant-transaction";
+import { runAsMember, type OrgContext } from "@/lib/orgs/context";
+import { slugSchema } from "@/lib/orgs/slug";
+import { AppError } from "./errors";
+import { apiRoute, toResponse, type RouteHandler } from "./handler";
+import { authenticate, enforceRateLimit, routePattern } from "./request-auth";
+import { parseWith, readJsonBody, searchParamsObject } from "./request-input";
+
+type Schema = z.ZodType;
+type Out<S> = S extends Schema ? z.output<S> : undefined;
+
+export type OrgRouteOptions<B, Q, P> = {
+  permission: Permission;
+  body?: B;
+  query?: Q;
+  /** Route params other than `org`. */
+  params?: P;
+  /** Status for a returned value (201 for creates); undefined results are always 204. */
+  status?: number;
+};
+
+export type OrgHandlerArgs<B, Q, P> = {
+  ctx: OrgContext;
+  tx: Tx;
+  body: Out<B>;
+  query: Out<Q>;
+  params: Out<P>;
+  req: NextRequest;
+};
+
+/**
+ * The one wrapper for tenant-scoped routes: authenticate (+ same-origin check on
+ * writes), rate limit, parse input, then ONE transaction that resolves the membership,
+ * checks the permission, scopes RLS to the org and runs the handler. A caller who is
+ * not a member gets the same 404 as for an org that does not exist.
+ */
+export function withOrg<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(
+  options: OrgRouteOptions<B, Q, P>,
+  handler: (args: OrgHandlerArgs<B, Q, P>) => Promise<unknown>,
+): RouteHandler {
+  return apiRoute(async (req, route, meta) => {
+    const principal = await authenticate(req);
+    meta.userId = principal.userId;
+    const rawParams = (await route.params) ?? {};
+    const slug = slugSchema.safeParse(rawParams.org);
+    if (!slug.success) throw new AppError("not_found", "Organization not found.");
+
+    const limit = await enforceRateLimit("api:org", `${slug.data}:${principal.userId}:${req.method} ${routePattern(req, rawParams)}`);
+
+    const params = (options.params ? parseWith(options.params, rawParams, "params") : undefined) as Out<P>;
+    const query = (options.query ? parseWith(options.query, searchParamsObject(req), "query") : undefined) as Out<Q>;
+    const body = (options.body ? parseWith(options.body, await readJsonBody(req), "body") : undefined) as Out<B>;
+
+    const result = await runAsMember(
+      principal,
+      slug.data,
+      options.permission,
+      (ctx, tx) => {
+        meta.orgId = ctx.org.id;
+        return handler({ ctx, tx, body, query, params, req });
+      },
+      meta.requestId,
+    );
+    const response = toResponse(result, options.status);
+    for (const [k, v] of Object.entries(limit.headers)) response.headers.set(k, v);
+    return response;
+  });
+}

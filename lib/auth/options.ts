@@ -1,0 +1,76 @@
+import type { NextAuthOptions } from "next-auth";
+import type { Adapter } from "next-auth/adapters";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import GoogleProvider from "next-auth/providers/google";
+import type { EmailConfig } from "next-auth/providers/email";
+import { PrismaAdapter } from "@next-auth/prisma-adapter";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { authorizeWithPassword } from "./authorize-password";
+import { sendMagicLink } from "./magic-link";
+import { ensurePersonalOrg } from "./personal-org";
+
+// The adapter is typed against the legacy `@prisma/client` export; our generated client
+// has the same model delegates (user, account, verificationToken), which is all it uses.
+const adapter = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]) as Adapter;
+
+// Built by hand rather than with next-auth's EmailProvider, which imports nodemailer:
+// delivery goes through our mail module instead.
+const emailProvider: EmailConfig = {
+  id: "email",
+  type: "email",
+  name: "Email",
+  server: {},
+  from: env.MAIL_FROM,
+  maxAge: 15 * 60,
+  options: {},
+  sendVerificationRequest: ({ identifier, url, expires }) => sendMagicLink({ to: identifier, url, expires }),
+};
+
+const oauth = [
+  ...(env.GITHUB_ID && env.GITHUB_SECRET ? [GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET })] : []),
+  ...(env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET
+    ? [GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET })]
+    : []),
+];
+
+export const authOptions: NextAuthOptions = {
+  adapter,
+  secret: env.NEXTAUTH_SECRET,
+  // JWT sessions (required by the credentials provider), made revocable by `sv`:
+  // every request compares it with users.sessionVersion (lib/orgs/context.ts, session.ts).
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in", newUser: "/dashboard" },
+  providers: [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      authorize: (credentials) => authorizeWithPassword(credentials),
+    }),
+    emailProvider,
+    ...oauth,
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user = { ...session.user, id: token.uid ?? "" };
+      session.sessionVersion = token.sv ?? 0;
+      return session;
+    },
+  },
+  events: {
+    // Users who arrive through a magic link or OAuth get their personal org here;
+    // password sign-ups get it in the same transaction that creates them.
+    createUser: async ({ user }) => {
+      await ensurePersonalOrg(user.id);
+    },
+  },
+};

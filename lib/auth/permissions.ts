@@ -1,0 +1,41 @@
+import type { Role } from "@/lib/db/generated/enums";
+
+/**
+ * The one place that says who may do what. Code checks permissions, never roles,
+ * so adding a role or moving a capability is a one-line change here.
+ */
+export const PERMISSIONS = [
+  "org:read",
+  "org:update",
+  "org:delete",
+  "members:read",
+  "members:manage",
+  "projects:read",
+  "projects:write",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+const read: Permission[] = ["org:read", "members:read", "projects:read"];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  owner: new Set(PERMISSIONS),
+  admin: new Set(PERMISSIONS.filter((p) => p !== "org:delete")),
+  member: new Set([...read, "projects:write"]),
+  viewer: new Set(read),
+};
+
+/** Highest first: an actor can only grant or revoke roles at or below their own. */
+export const ROLES: readonly Role[] = ["owner", "admin", "member", "viewer"];
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].has(permission);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return PERMISSIONS.filter((p) => can(role, p));
+}
+
+export function outranksOrEquals(actor: Role, target: Role): boolean {
+  return ROLES.indexOf(actor) <= ROLES.indexOf(target);
+}

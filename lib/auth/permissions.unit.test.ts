@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { can, outranksOrEquals, PERMISSIONS, permissionsOf } from "./permissions";
+
+describe("permissions table", () => {
+  it("gives owners everything", () => {
+    expect(permissionsOf("owner")).toEqual([...PERMISSIONS]);
+  });
+
+  it("gives admins everything but deleting the org", () => {
+    expect(can("admin", "org:delete")).toBe(false);
+    expect(can("admin", "members:manage")).toBe(true);
+    expect(can("admin", "org:update")).toBe(true);
+  });
+
+  it("lets members write projects but not manage the org or its people", () => {
+    expect(permissionsOf("member")).toEqual(["org:read", "members:read", "projects:read", "projects:write"]);
+  });
+
+  it("lets viewers read only", () => {
+    expect(permissionsOf("viewer").every((p) => p.endsWith(":read"))).toBe(true);
+    expect(can("viewer", "projects:write")).toBe(false);
+  });
+
+  it("ranks roles owner > admin > member > viewer", () => {
+    expect(outranksOrEquals("owner", "admin")).toBe(true);
+    expect(outranksOrEquals("admin", "owner")).toBe(false);
+    expect(outranksOrEquals("member", "member")).toBe(true);
+    expect(outranksOrEquals("viewer", "member")).toBe(false);
+  });
+});

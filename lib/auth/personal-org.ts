@@ -1,0 +1,21 @@
+import { asUser, type Tx } from "@/lib/db/tenant-transaction";
+import { createOrgInTx } from "@/lib/orgs/service";
+
+export function personalOrgName(name: string | null | undefined, email: string): string {
+  const who = name?.trim() || email.split("@")[0] || "My";
+  return `${who}'s workspace`;
+}
+
+export async function createPersonalOrgInTx(tx: Tx, user: { id: string; name: string | null; email: string }) {
+  return createOrgInTx(tx, user.id, { name: personalOrgName(user.name, user.email) }, true);
+}
+
+/** Gives a user who belongs to no org their personal one (idempotent). */
+export async function ensurePersonalOrg(userId: string): Promise<void> {
+  await asUser(userId, async (tx) => {
+    const any = await tx.membership.findFirst({ where: { userId }, select: { id: true } });
+    if (any) return;
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, email: true } });
+    await createPersonalOrgInTx(tx, user);
+  });
+}

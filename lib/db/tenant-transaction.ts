@@ -1,0 +1,28 @@
+import { db, type Db } from "./client";
+
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** The Postgres role every tenant transaction runs as (created by the init migration). */
+export const APP_ROLE = "tenantkit_app";
+
+type Scope = { orgId?: string; userId?: string };
+
+/**
+ * Runs `fn` in one transaction whose first statement switches to the RLS-bound role and
+ * scopes it to an org and/or user. `set_config(..., true)` is transaction-local, so the
+ * scope ends with the transaction and is safe behind a transaction-mode pooler.
+ */
+export async function scoped<T>(scope: Scope, fn: (tx: Tx) => Promise<T>, client: Db = db): Promise<T> {
+  return client.$transaction(async (tx) => {
+    await tx.$executeRaw`select set_config('role', ${APP_ROLE}, true), set_config('app.org_id', ${scope.orgId ?? ""}, true), set_config('app.user_id', ${scope.userId ?? ""}, true)`;
+    return fn(tx);
+  });
+}
+
+/** Sets the org scope inside a transaction opened by `scoped` (after membership is resolved). */
+export async function setOrgScope(tx: Tx, orgId: string): Promise<void> {
+  await tx.$executeRaw`select set_config('app.org_id', ${orgId}, true)`;
+}
+
+export const inOrg = <T>(orgId: string, fn: (tx: Tx) => Promise<T>) => scoped({ orgId }, fn);
+export const asUser = <T>(userId: string, fn: (tx: Tx) => Promise<T>) => scoped({ userId }, fn);

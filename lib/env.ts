@@ -1,0 +1,93 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Everything else imports `env`.
+ * Parsed once, at first import; `instrumentation.ts` imports it at server start
+ * so a missing or malformed variable stops the app before it serves a request.
+ */
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const optionalUrl = optionalString.pipe(z.url().optional());
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    /** Where the app runs: `production` turns off dev-only surfaces such as the mail outbox. */
+    APP_ENV: z.enum(["local", "test", "production"]).optional(),
+    APP_URL: z.url().default("http://localhost:3000"),
+    APP_NAME: z.string().min(1).default("Tenantkit"),
+
+    DATABASE_URL: z.url({ message: "must be a postgres:// connection string" }),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /** Owner connection for migrations; defaults to DATABASE_URL. */
+    MIGRATION_DATABASE_URL: optionalUrl,
+    /** Folder for the embedded database, the dev outbox and generated secrets. */
+    DATA_DIR: z.string().default(".data"),
+
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+
+    GITHUB_ID: optionalString,
+    GITHUB_SECRET: optionalString,
+    GOOGLE_CLIENT_ID: optionalString,
+    GOOGLE_CLIENT_SECRET: optionalString,
+
+    RESEND_API_KEY: optionalString,
+    RESEND_BASE_URL: optionalUrl,
+    MAIL_FROM: z.string().default("Tenantkit <no-reply@tenantkit.dev>"),
+
+    REDIS_URL: optionalUrl,
+    UPSTASH_REDIS_REST_URL: optionalUrl,
+    UPSTASH_REDIS_REST_TOKEN: optionalString,
+    /** Multiplies every rate limit; tests raise it instead of switching limits off. */
+    RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().default(1),
+  })
+  .superRefine((v, ctx) => {
+    const pairs = [
+      ["GITHUB_ID", "GITHUB_SECRET"],
+      ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"],
+      ["UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN"],
+    ] as const;
+    for (const [a, b] of pairs) {
+      if (Boolean(v[a]) !== Boolean(v[b])) {
+        ctx.addIssue({ code: "custom", path: [v[a] ? b : a], message: `is required when ${v[a] ? a : b} is set` });
+      }
+    }
+  })
+  .transform((v) => ({
+    ...v,
+    APP_ENV: v.APP_ENV ?? (v.NODE_ENV === "production" ? "production" : "local"),
+  }));
+
+export type Env = z.infer<typeof schema>;
+
+/** During `next build` no request is served; placeholders let modules load. */
+const buildPlaceholders: Record<string, string> =
+  process.env.NEXT_PHASE === "phase-production-build"
+    ? {
+        DATABASE_URL: "postgres://build@localhost/build",
+        NEXTAUTH_SECRET: "build-placeholder-secret-not-used-at-runtime",
+      }
+    : {};
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse({ ...buildPlaceholders, ...source });
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".") || "env"}: ${i.message}`);
+    throw new Error(`Invalid environment variables:\n${lines.join("\n")}\nSee .env.example.`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);
+
+export const features = {
+  github: Boolean(env.GITHUB_ID),
+  google: Boolean(env.GOOGLE_CLIENT_ID),
+  resend: Boolean(env.RESEND_API_KEY),
+  devOutbox: env.APP_ENV !== "production",
+} as const;

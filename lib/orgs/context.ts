@@ -1,0 +1,59 @@
+import type { Role } from "@/lib/db/generated/enums";
+import { scoped, type Tx } from "@/lib/db/tenant-transaction";
+import { AppError } from "@/lib/api/errors";
+import { can, type Permission } from "@/lib/auth/permissions";
+import type { Principal } from "@/lib/auth/principal";
+
+/** Everything a service knows about the caller. Services never see requests or cookies. */
+export type OrgContext = {
+  org: { id: string; slug: string; name: string; personal: boolean };
+  role: Role;
+  actor: { type: "user"; userId: string };
+  requestId?: string;
+};
+
+type MembershipRow = { sessionVersion: number; role: Role | null; id: string | null; slug: string | null; name: string | null; personal: boolean | null };
+
+/**
+ * Resolves the caller's membership of `slug` and scopes the transaction to that org in
+ * the same round trip: `set_config` runs only for the one matching row, so a caller who
+ * is not a member leaves the transaction scoped to no org at all. The user's session
+ * version comes back in the same query, which is what makes JWT sessions revocable.
+ */
+async function resolveMembership(tx: Tx, principal: Principal, slug: string): Promise<OrgContext["org"] & { role: Role }> {
+  const rows = await tx.$queryRaw<MembershipRow[]>`
+    select u."sessionVersion", m.role, o.id, o.slug, o.name, o.personal,
+           set_config('app.org_id', coalesce(o.id, ''), true) as scoped
+    from users u
+    left join (memberships m join organizations o on o.id = m."orgId" and o.slug = ${slug})
+      on m."userId" = u.id
+    where u.id = ${principal.userId}`;
+  const row = rows[0];
+  if (!row || row.sessionVersion !== principal.sessionVersion) {
+    throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
+  }
+  if (!row.role || !row.id || !row.slug || row.name === null) {
+    throw new AppError("not_found", "Organization not found.");
+  }
+  return { id: row.id, slug: row.slug, name: row.name, personal: Boolean(row.personal), role: row.role };
+}
+
+/**
+ * The one path into tenant data, for route handlers (through withOrg) and server
+ * components alike: one transaction, RLS-scoped to the org, permission checked.
+ */
+export async function runAsMember<T>(
+  principal: Principal,
+  slug: string,
+  permission: Permission,
+  fn: (ctx: OrgContext, tx: Tx) => Promise<T>,
+  requestId?: string,
+): Promise<T> {
+  return scoped({ userId: principal.userId }, async (tx) => {
+    const { role, ...org } = await resolveMembership(tx, principal, slug);
+    if (!can(role, permission)) {
+      throw new AppError("forbidden", `Your role (${role}) does not allow this action.`);
+    }
+    return fn({ org, role, actor: { type: "user", userId: principal.userId }, requestId }, tx);
+  });
+}

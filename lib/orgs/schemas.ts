@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { slugSchema } from "./slug";
+
+export const orgNameSchema = z.string().trim().min(1, "is required").max(80, "must be at most 80 characters");
+
+export const orgCreateSchema = z.object({
+  name: orgNameSchema,
+  slug: slugSchema.optional(),
+});
+
+export const orgUpdateSchema = z
+  .object({ name: orgNameSchema.optional(), slug: slugSchema.optional() })
+  .refine((v) => v.name !== undefined || v.slug !== undefined, "Provide a name or a slug to change.");
+
+export type OrgCreateInput = z.infer<typeof orgCreateSchema>;
+export type OrgUpdateInput = z.infer<typeof orgUpdateSchema>;

@@ -1,0 +1,71 @@
+import { randomBytes } from "node:crypto";
+import { Prisma } from "@/lib/db/generated/client";
+import type { Role } from "@/lib/db/generated/enums";
+import { asUser, setOrgScope, type Tx } from "@/lib/db/tenant-transaction";
+import { AppError } from "@/lib/api/errors";
+import type { OrgContext } from "./context";
+import type { OrgCreateInput, OrgUpdateInput } from "./schemas";
+import { slugify, withSuffix } from "./slug";
+
+export type OrgSummary = { id: string; slug: string; name: string; personal: boolean; role: Role };
+
+export async function listOrgsForUser(userId: string): Promise<OrgSummary[]> {
+  return asUser(userId, async (tx) => {
+    const rows = await tx.membership.findMany({
+      where: { userId },
+      select: { role: true, org: { select: { id: true, slug: true, name: true, personal: true } } },
+      orderBy: [{ org: { personal: "desc" } }, { org: { name: "asc" } }],
+    });
+    return rows.map((r) => ({ ...r.org, role: r.role }));
+  });
+}
+
+const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+
+/** A slug nobody holds: the name's slug, else the same with a short random suffix. */
+async function freeSlug(tx: Tx, name: string): Promise<string> {
+  const base = slugify(name);
+  for (const candidate of [base, ...Array.from({ length: 5 }, () => withSuffix(base, randomBytes(3).toString("hex")))]) {
+    const taken = await tx.organization.findUnique({ where: { slug: candidate }, select: { id: true } });
+    if (!taken) return candidate;
+  }
+  throw new AppError("conflict", "Could not find a free URL for this organization; choose one.");
+}
+
+/** Creates an org with `userId` as its owner, inside the caller's user-scoped transaction. */
+export async function createOrgInTx(tx: Tx, userId: string, input: OrgCreateInput, personal = false) {
+  const slug = input.slug ?? (await freeSlug(tx, input.name));
+  const org = await tx.organization.create({ data: { name: input.name, slug, personal } }).catch((e: unknown) => {
+    if (isUniqueViolation(e)) throw new AppError("conflict", `The URL "${slug}" is taken. Choose another.`, { errors: [{ path: "slug", message: "is taken" }] });
+    throw e;
+  });
+  await setOrgScope(tx, org.id);
+  await tx.membership.create({ data: { orgId: org.id, userId, role: "owner" } });
+  return { id: org.id, slug: org.slug, name: org.name, personal: org.personal, role: "owner" as const };
+}
+
+export function createOrg(userId: string, input: OrgCreateInput): Promise<OrgSummary> {
+  return asUser(userId, (tx) => createOrgInTx(tx, userId, input));
+}
+
+export async function updateOrg(ctx: OrgContext, tx: Tx, input: OrgUpdateInput) {
+  try {
+    const org = await tx.organization.update({
+      where: { id: ctx.org.id },
+      data: { name: input.name, slug: input.slug },
+      select: { id: true, slug: true, name: true, personal: true },
+    });
+    return { ...org, role: ctx.role };
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError("conflict", `The URL "${input.slug}" is taken. Choose another.`, { errors: [{ path: "slug", message: "is taken" }] });
+    throw e;
+  }
+}
+
+export async function deleteOrg(ctx: OrgContext, tx: Tx): Promise<void> {
+  await tx.organization.delete({ where: { id: ctx.org.id } });
+}
+
+export function getOrg(ctx: OrgContext) {
+  return { ...ctx.org, role: ctx.role };
+}

@@ -1,0 +1,45 @@
+import type { Duration } from "@upstash/ratelimit";
+
+/**
+ * What happens when the store errors or does not answer in time:
+ * - `closed` denies the request: brute-forcing sign-in must not get easier because Redis is down.
+ * - `open` allows it (and logs): an API should not go down with its rate-limit store.
+ */
+export type FailurePolicy = "open" | "closed";
+
+export type LimitRule = {
+  /** Requests allowed per window, before `RATE_LIMIT_MULTIPLIER`. */
+  tokens: number;
+  window: Duration;
+  onStoreFailure: FailurePolicy;
+};
+
+/** Every named limit in the app. Callers pick a name; numbers live only here. */
+export const limits = {
+  /** Sign-in, sign-up and magic-link requests from one IP address. */
+  "auth:ip": { tokens: 20, window: "1 m", onStoreFailure: "closed" },
+  /** Sign-in attempts and magic links for one email address, from any IP. */
+  "auth:email": { tokens: 5, window: "15 m", onStoreFailure: "closed" },
+  /** Authenticated API calls, keyed by org + route, whether by session or API key. */
+  "api:org": { tokens: 600, window: "1 m", onStoreFailure: "open" },
+  /** Authenticated calls about the user rather than one org, keyed by user + route. */
+  "api:user": { tokens: 300, window: "1 m", onStoreFailure: "open" },
+  /** Anonymous API calls, keyed by IP address. */
+  "api:ip": { tokens: 60, window: "1 m", onStoreFailure: "open" },
+} as const satisfies Record<string, LimitRule>;
+
+export type LimitName = keyof typeof limits;
+
+/**
+ * Tests and load runs raise the multiplier instead of switching limits off, so the code
+ * path stays the one production runs. Never below 1: a limit of 0 would lock everyone out.
+ */
+export function scaledTokens(tokens: number, multiplier: number): number {
+  return Math.max(1, Math.floor(tokens * multiplier));
+}
+
+/** How long one limit check may wait for the store before the failure policy decides. */
+export const STORE_TIMEOUT_MS = 1_000;
+
+/** Retry-After for a request denied because the store failed (fail-closed limits). */
+export const STORE_FAILURE_RETRY_MS = 10_000;

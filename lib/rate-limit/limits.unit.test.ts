@@ -1,0 +1,36 @@
+import { Ratelimit } from "@upstash/ratelimit";
+import { describe, expect, it } from "vitest";
+import { limits, scaledTokens } from "./limits";
+
+describe("rate limit table", () => {
+  it("fails closed for every auth limit and open for every API limit", () => {
+    for (const [name, rule] of Object.entries(limits)) {
+      expect(rule.onStoreFailure, name).toBe(name.startsWith("auth:") ? "closed" : "open");
+    }
+  });
+
+  it("has windows @upstash/ratelimit accepts and positive token counts", () => {
+    for (const [name, rule] of Object.entries(limits)) {
+      expect(rule.tokens, name).toBeGreaterThan(0);
+      expect(() => Ratelimit.slidingWindow(rule.tokens, rule.window), name).not.toThrow();
+    }
+  });
+
+  it("keeps the limits the product promises", () => {
+    expect(limits["auth:ip"]).toMatchObject({ tokens: 20, window: "1 m" });
+    expect(limits["auth:email"]).toMatchObject({ tokens: 5, window: "15 m" });
+    expect(limits["api:org"]).toMatchObject({ tokens: 600, window: "1 m" });
+  });
+});
+
+describe("scaledTokens", () => {
+  it("multiplies and rounds down", () => {
+    expect(scaledTokens(20, 1)).toBe(20);
+    expect(scaledTokens(20, 10)).toBe(200);
+    expect(scaledTokens(5, 1.5)).toBe(7);
+  });
+
+  it("never drops below one request per window", () => {
+    expect(scaledTokens(5, 0.01)).toBe(1);
+  });
+});

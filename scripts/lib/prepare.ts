@@ -1,0 +1,116 @@
+/**
+ * What `npm run dev` and `npm start` do before Next starts: pick the database (the
+ * embedded one when DATABASE_URL is unset), make sure NEXTAUTH_SECRET exists, apply
+ * migrations and, when appropriate, seed the demo organisation; then say what happened.
+ */
+import path from "node:path";
+import pg from "pg";
+import { type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { DEMO_ORG_SLUG, DEMO_PASSWORD, seed } from "@/prisma/seed";
+import { dataDir } from "./data-dir";
+import { describeDatabase } from "./describe-database";
+import { loadEnvFiles } from "./load-env";
+import { persistentNextAuthSecret } from "./nextauth-secret";
+
+export type Prepared = {
+  /** The environment for the Next process. */
+  env: NodeJS.ProcessEnv;
+  port: number;
+  /** Stops the embedded database, if one was started. */
+  stop(): Promise<void>;
+};
+
+type Database = { app: string; owner: string; embedded?: EmbeddedDatabase };
+
+export async function prepare({ dev }: { dev: boolean }): Promise<Prepared> {
+  // Next gets the original environment plus only what this script decided: it loads the
+  // .env files itself, and in dev reloads them on change, which it would not do for
+  // values it found already set.
+  const inherited = { ...process.env };
+  loadEnvFiles(dev);
+  const decided: Record<string, string> = {};
+  const decide = (name: string, value: string) => {
+    process.env[name] = decided[name] = value;
+  };
+  const summary: [string, string][] = [];
+
+  const port = parsePort(process.env.PORT);
+  const url = process.env.APP_URL || `http://localhost:${port}`;
+  if (!process.env.APP_URL) decide("APP_URL", url);
+
+  if (!process.env.NEXTAUTH_SECRET) {
+    const { secret, file, generated } = await persistentNextAuthSecret(dataDir());
+    decide("NEXTAUTH_SECRET", secret);
+    summary.push(["Secret", `NEXTAUTH_SECRET ${generated ? "generated in" : "read from"} ${relative(file)}`]);
+  }
+
+  const database = await openDatabase();
+  try {
+    if (database.embedded) {
+      decide("DATABASE_URL", database.app);
+      if (!process.env.APP_ENV) decide("APP_ENV", "local");
+      const { directory, created } = database.embedded;
+      summary.push(["Database", `embedded PGlite in ${relative(directory)}${created ? " (new)" : ""} at ${describeDatabase(database.app)}; set DATABASE_URL to use your own Postgres`]);
+    } else {
+      summary.push(["Database", `${describeDatabase(database.app)} (DATABASE_URL)`]);
+    }
+
+    const applied = await migrate({ connectionString: database.owner, log: (message) => console.log(`  ${message}`) });
+    summary.push(["Migrations", applied.length ? `applied ${applied.join(", ")}` : "up to date"]);
+
+    const before = await inspect(database.owner);
+    const wantSeed = database.embedded ? !before.hasOrganizations : process.env.SEED === "1";
+    const seeded = wantSeed && (await seed(database.app));
+    const hasDemo = seeded || before.hasDemo;
+    summary.push(["Demo data", seeded ? `seeded organisation "${DEMO_ORG_SLUG}"` : hasDemo ? "present" : "none (SEED=1 adds it)"]);
+    if (hasDemo) summary.push(["Sign in", `owner@acme.test / ${DEMO_PASSWORD} (also admin@, member@, viewer@acme.test)`]);
+
+    summary.push(["URL", url]);
+    const width = Math.max(...summary.map(([label]) => label.length));
+    console.log(`\nTenantkit\n${summary.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join("\n")}\n`);
+
+    return { env: { ...inherited, ...decided }, port, stop: async () => database.embedded?.stop() };
+  } catch (error) {
+    await database.embedded?.stop();
+    throw error;
+  }
+}
+
+async function openDatabase(): Promise<Database> {
+  const app = process.env.DATABASE_URL;
+  if (app) return { app, owner: process.env.MIGRATION_DATABASE_URL || app };
+  if (process.env.MIGRATION_DATABASE_URL) {
+    throw new Error("MIGRATION_DATABASE_URL is set but DATABASE_URL is not: set both, or neither to use the embedded database.");
+  }
+  console.log("Starting the embedded database…");
+  const embedded = await startEmbeddedDatabase({ dataDir: dataDir() });
+  return { app: embedded.connectionString, owner: embedded.connectionString, embedded };
+}
+
+/** A database without organisations has never been used, so the embedded default seeds it. */
+async function inspect(connectionString: string): Promise<{ hasOrganizations: boolean; hasDemo: boolean }> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ has_organizations: boolean; has_demo: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM "organizations") AS has_organizations,
+              EXISTS (SELECT 1 FROM "organizations" WHERE "slug" = $1) AS has_demo`,
+      [DEMO_ORG_SLUG],
+    );
+    return { hasOrganizations: rows[0]?.has_organizations ?? false, hasDemo: rows[0]?.has_demo ?? false };
+  } finally {
+    await client.end();
+  }
+}
+
+function parsePort(value: string | undefined): number {
+  const port = Number(value || 3000);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number, got "${value}".`);
+  return port;
+}
+
+function relative(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel.startsWith("..") ? file : rel;
+}

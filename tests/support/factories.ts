@@ -1,0 +1,43 @@
+import { randomBytes } from "node:crypto";
+import type { Role } from "@/lib/db/generated/enums";
+import { db } from "@/lib/db/client";
+import { scoped } from "@/lib/db/tenant-transaction";
+import { createOrg } from "@/lib/orgs/service";
+import { hashPassword } from "@/lib/auth/password";
+
+export const TEST_PASSWORD = "correct-horse-battery";
+const passwordHash = hashPassword(TEST_PASSWORD);
+
+export type TestUser = { id: string; email: string; name: string; sessionVersion: number };
+
+const unique = () => randomBytes(4).toString("hex");
+
+export async function createUser(name = "Test User"): Promise<TestUser> {
+  const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${unique()}@example.test`;
+  return db.user.create({
+    data: { name, email, passwordHash: await passwordHash },
+    select: { id: true, email: true, name: true, sessionVersion: true },
+  }) as Promise<TestUser>;
+}
+
+export async function addMember(orgId: string, userId: string, role: Role) {
+  await scoped({ orgId }, (tx) => tx.membership.create({ data: { orgId, userId, role } }));
+}
+
+export async function createProjects(orgId: string, createdById: string, names: string[]) {
+  return scoped({ orgId }, async (tx) => {
+    const out = [];
+    for (const name of names) out.push(await tx.project.create({ data: { orgId, name, createdById, description: `About ${name}` } }));
+    return out;
+  });
+}
+
+/** An org with one user in each role, and some projects. */
+export async function orgWithTeam(label = "Org") {
+  const owner = await createUser(`${label} Owner`);
+  const org = await createOrg(owner.id, { name: `${label} ${unique()}` });
+  const team: Record<Role, TestUser> = { owner, admin: await createUser(`${label} Admin`), member: await createUser(`${label} Member`), viewer: await createUser(`${label} Viewer`) };
+  for (const role of ["admin", "member", "viewer"] as const) await addMember(org.id, team[role].id, role);
+  const projects = await createProjects(org.id, owner.id, [`${label} Alpha`, `${label} Beta`, `${label} Gamma`]);
+  return { org, team, projects };
+}

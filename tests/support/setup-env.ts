@@ -1,0 +1,11 @@
+import { inject } from "vitest";
+import { TEST_SECRET } from "./test-config";
+
+// Test files import lib/ modules (factories, services) that parse env on import:
+// point them at the same database and secret as the app server under test.
+process.env.DATABASE_URL = inject("appDatabaseUrl");
+process.env.NEXTAUTH_SECRET = TEST_SECRET;
+process.env.APP_URL = inject("baseUrl");
+process.env.DATA_DIR = inject("dataDir");
+process.env.APP_ENV = "test";
+process.env.DATABASE_POOL_SIZE = "4";
