@@ -10,6 +10,8 @@ import { ApiError } from "@/lib/api/fetch-json";
 function redirectIfSignedOut(error: unknown) {
   if (error instanceof ApiError && error.problem.status === 401) {
     const here = `${window.location.pathname}${window.location.search}`;
+    // A full page load on purpose: it drops every cached query of the old session.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign(`/sign-in?callbackUrl=${encodeURIComponent(here)}`);
   }
 }

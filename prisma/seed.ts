@@ -3,19 +3,17 @@
  * workspace, and a handful of projects. `npm run db:seed`, or called by the dev script
  * on the first start of an empty database. Idempotent: does nothing once `acme` exists.
  */
+import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { hashPassword } from "@/lib/auth/password";
 import { PrismaClient } from "@/lib/db/generated/client";
 import type { ProjectStatus, Role } from "@/lib/db/generated/enums";
-import { dataDir } from "@/scripts/lib/data-dir";
 import { describeDatabase } from "@/scripts/lib/describe-database";
 import { loadEnvFiles } from "@/scripts/lib/load-env";
-import { persistentNextAuthSecret } from "@/scripts/lib/nextauth-secret";
 
 export const DEMO_ORG_SLUG = "acme";
 export const DEMO_PASSWORD = "tenantkit-demo";
-export const demoSignIn = `sign in as owner@acme.test (or admin@, member@, viewer@) with password ${DEMO_PASSWORD}`;
 
 const demoUsers: { name: string; email: string; role: Role }[] = [
   { name: "Olivia Owner", email: "owner@acme.test", role: "owner" },
@@ -25,14 +23,56 @@ const demoUsers: { name: string; email: string; role: Role }[] = [
 ];
 
 const demoProjects: { name: string; description: string; status: ProjectStatus; by: Role; daysAgo: number }[] = [
-  { name: "Website redesign", description: "New brand, faster pages and an accessible layout for the marketing site.", status: "active", by: "owner", daysAgo: 41 },
-  { name: "Mobile app v2", description: "Offline mode, push notifications and a rebuilt onboarding flow.", status: "active", by: "admin", daysAgo: 34 },
-  { name: "Legacy billing cleanup", description: "Retire the old invoicing scripts now that Stripe handles renewals.", status: "archived", by: "member", daysAgo: 30 },
-  { name: "Q3 pricing experiment", description: "Per-seat versus usage-based pricing on new sign-ups.", status: "paused", by: "admin", daysAgo: 22 },
-  { name: "Data warehouse migration", description: "Move reporting from nightly CSV exports to a managed warehouse.", status: "active", by: "owner", daysAgo: 15 },
-  { name: "Customer onboarding emails", description: "A five-email welcome sequence that gets new accounts to their first project.", status: "active", by: "member", daysAgo: 9 },
+  {
+    name: "Website redesign",
+    description: "New brand, faster pages and an accessible layout for the marketing site.",
+    status: "active",
+    by: "owner",
+    daysAgo: 41,
+  },
+  {
+    name: "Mobile app v2",
+    description: "Offline mode, push notifications and a rebuilt onboarding flow.",
+    status: "active",
+    by: "admin",
+    daysAgo: 34,
+  },
+  {
+    name: "Legacy billing cleanup",
+    description: "Retire the old invoicing scripts now that Stripe handles renewals.",
+    status: "archived",
+    by: "member",
+    daysAgo: 30,
+  },
+  {
+    name: "Q3 pricing experiment",
+    description: "Per-seat versus usage-based pricing on new sign-ups.",
+    status: "paused",
+    by: "admin",
+    daysAgo: 22,
+  },
+  {
+    name: "Data warehouse migration",
+    description: "Move reporting from nightly CSV exports to a managed warehouse.",
+    status: "active",
+    by: "owner",
+    daysAgo: 15,
+  },
+  {
+    name: "Customer onboarding emails",
+    description: "A five-email welcome sequence that gets new accounts to their first project.",
+    status: "active",
+    by: "member",
+    daysAgo: 9,
+  },
   { name: "Partner API", description: "", status: "paused", by: "member", daysAgo: 4 },
-  { name: "SOC 2 readiness", description: "Policies, access reviews and evidence collection ahead of the audit.", status: "active", by: "admin", daysAgo: 1 },
+  {
+    name: "SOC 2 readiness",
+    description: "Policies, access reviews and evidence collection ahead of the audit.",
+    status: "active",
+    by: "admin",
+    daysAgo: 1,
+  },
 ];
 
 /** Seeds the database at `connectionString` (default: DATABASE_URL). Returns false when the demo org already exists. */
@@ -106,11 +146,15 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error("db:seed needs DATABASE_URL. Without one, `npm run dev` seeds the embedded database on its first start.");
     process.exit(1);
   }
-  // lib/env.ts insists on a secret even though seeding signs nothing: use the dev script's.
-  process.env.NEXTAUTH_SECRET ||= (await persistentNextAuthSecret(dataDir())).secret;
+  // lib/env.ts insists on a secret even though seeding signs nothing.
+  process.env.NEXTAUTH_SECRET ||= randomBytes(32).toString("base64url");
   try {
     const created = await seed(connectionString);
-    console.log(created ? `Seeded ${describeDatabase(connectionString)}: ${demoSignIn}` : `The demo organisation "${DEMO_ORG_SLUG}" already exists; nothing to do.`);
+    console.log(
+      created
+        ? `Seeded ${describeDatabase(connectionString)}: sign in as owner@acme.test (or admin@, member@, viewer@) with password ${DEMO_PASSWORD}`
+        : `The demo organisation "${DEMO_ORG_SLUG}" already exists; nothing to do.`,
+    );
   } catch (error) {
     console.error(`Seeding failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -4,7 +4,9 @@
  */
 import { migrate } from "@/lib/db/migrate";
 import { describeDatabase } from "./lib/describe-database";
+import { loadEnvFiles } from "./lib/load-env";
 
+loadEnvFiles(process.env.NODE_ENV !== "production");
 const connectionString = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
 
 if (!connectionString) {

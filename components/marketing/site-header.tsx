@@ -8,7 +8,7 @@ import { MobileNav } from "./mobile-nav";
 /** Top navigation shared by the public pages. */
 export function SiteHeader() {
   return (
-    <header className="sticky top-0 z-40 border-b border-border/70 bg-background/85 backdrop-blur supports-[backdrop-filter]:bg-background/70">
+    <header className="sticky top-0 z-40 border-b border-border/70 bg-background/90 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-6 px-4 sm:px-6">
         <Link href="/" className="rounded-md" aria-label="Tenantkit home">
           <Logo />

@@ -9,9 +9,12 @@ const palette = [
   "bg-violet-100 text-violet-700 dark:bg-violet-500/20 dark:text-violet-200",
 ];
 
-export function initials(label: string): string {
+/** "Ada Lovelace" → "AL", "ada@example.com" → "AD"; `single` gives one letter (org marks). */
+function initials(label: string, single = false): string {
   const words = label.replace(/@.*/, "").split(/[\s._-]+/).filter(Boolean);
-  const letters = words.length > 1 ? `${words[0]?.[0] ?? ""}${words[words.length - 1]?.[0] ?? ""}` : (words[0] ?? "?").slice(0, 2);
+  const first = words[0] ?? "?";
+  if (single) return first.slice(0, 1).toUpperCase();
+  const letters = words.length > 1 ? `${first[0] ?? ""}${words[words.length - 1]?.[0] ?? ""}` : first.slice(0, 2);
   return letters.toUpperCase();
 }
 
@@ -23,6 +26,8 @@ function colourFor(seed: string): string {
 }
 
 type AvatarProps = { label: string; seed?: string; size?: "sm" | "md"; shape?: "circle" | "square"; className?: string };
+
+// People get initials in a circle; organizations get one letter in a square, like a logo.
 
 /** Initials only: decorative, the name beside it is what assistive tech reads. */
 export function Avatar({ label, seed = label, size = "md", shape = "circle", className }: AvatarProps) {
@@ -37,7 +42,7 @@ export function Avatar({ label, seed = label, size = "md", shape = "circle", cla
         className,
       )}
     >
-      {initials(label)}
+      {initials(label, shape === "square")}
     </span>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { cn } from "./cn";
-import { AlertTriangleIcon, CircleCheckIcon } from "./icons";
+import { AlertTriangleIcon, InfoIcon } from "./icons";
 
 type Tone = "error" | "info";
 
@@ -11,13 +11,13 @@ const tones: Record<Tone, string> = {
 
 /** An inline message; errors are announced as they appear (role="alert"). */
 export function Callout({ tone = "info", title, children, className }: { tone?: Tone; title?: ReactNode; children?: ReactNode; className?: string }) {
-  const Icon = tone === "error" ? AlertTriangleIcon : CircleCheckIcon;
+  const Icon = tone === "error" ? AlertTriangleIcon : InfoIcon;
   return (
     <div role={tone === "error" ? "alert" : "status"} className={cn("flex gap-3 rounded-lg border px-4 py-3 text-sm", tones[tone], className)}>
       <Icon className="mt-0.5 size-4 shrink-0" />
       <div className="grid gap-1">
         {title && <p className="font-medium">{title}</p>}
-        {children && <div className={cn(title && "opacity-90")}>{children}</div>}
+        {children && <div className={title ? "opacity-90" : undefined}>{children}</div>}
       </div>
     </div>
   );

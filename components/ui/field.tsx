@@ -12,6 +12,8 @@ type FieldProps = {
   label: ReactNode;
   /** Hides the label visually (it is still the control's accessible name). */
   hideLabel?: boolean;
+  /** Sits at the end of the label row, e.g. a "Forgot password?" link. */
+  labelAction?: ReactNode;
   hint?: ReactNode;
   error?: string;
   optional?: boolean;
@@ -20,7 +22,7 @@ type FieldProps = {
 };
 
 /** Label, control, hint and inline error, with the ids wired so the error is announced. */
-export function Field({ label, hideLabel = false, hint, error, optional = false, className, children }: FieldProps) {
+export function Field({ label, hideLabel = false, labelAction, hint, error, optional = false, className, children }: FieldProps) {
   const id = useId();
   // The error replaces the hint, so only one of them describes the control at a time.
   const errorId = error ? `${id}-error` : undefined;
@@ -29,15 +31,18 @@ export function Field({ label, hideLabel = false, hint, error, optional = false,
 
   return (
     <div className={cn("grid gap-1.5", className)}>
-      <label htmlFor={id} className={cn("text-sm font-medium text-foreground", hideLabel && "sr-only")}>
-        {label}
-        {/* Hidden from the accessible name: the control simply is not `required`. */}
-        {optional && (
-          <span aria-hidden="true" className="ml-1 font-normal text-muted-foreground">
-            (optional)
-          </span>
-        )}
-      </label>
+      <div className={cn("flex items-baseline justify-between gap-3", hideLabel && !labelAction && "contents")}>
+        <label htmlFor={id} className={cn("text-sm font-medium text-foreground", hideLabel && "sr-only")}>
+          {label}
+          {/* Hidden from the accessible name: the control simply is not `required`. */}
+          {optional && (
+            <span aria-hidden="true" className="ml-1 font-normal text-muted-foreground">
+              (optional)
+            </span>
+          )}
+        </label>
+        {labelAction}
+      </div>
       {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
       {error && (
         <p id={errorId} className="text-sm text-danger-text">

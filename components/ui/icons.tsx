@@ -28,6 +28,7 @@ function icon(paths: ReactNode) {
 }
 
 export const CheckIcon = icon(<path d="M20 6 9 17l-5-5" />);
+export const ChevronDownIcon = icon(<path d="m6 9 6 6 6-6" />);
 export const ChevronsUpDownIcon = icon(
   <>
     <path d="m7 15 5 5 5-5" />
@@ -118,6 +119,12 @@ export const LockIcon = icon(
     <path d="M7 11V7a5 5 0 0 1 10 0v4" />
   </>,
 );
+export const KeyIcon = icon(
+  <>
+    <path d="M2.586 17.414A2 2 0 0 0 2 18.828V21a1 1 0 0 0 1 1h3a1 1 0 0 0 1-1v-1a1 1 0 0 1 1-1h1a1 1 0 0 0 1-1v-1a1 1 0 0 1 1-1h.172a2 2 0 0 0 1.414-.586l.814-.814a6.5 6.5 0 1 0-4-4z" />
+    <circle cx="16.5" cy="7.5" r=".5" fill="currentColor" />
+  </>,
+);
 export const CreditCardIcon = icon(
   <>
     <rect width="20" height="14" x="2" y="5" rx="2" />
@@ -128,6 +135,12 @@ export const CircleCheckIcon = icon(
   <>
     <circle cx="12" cy="12" r="10" />
     <path d="m9 12 2 2 4-4" />
+  </>,
+);
+export const InfoIcon = icon(
+  <>
+    <circle cx="12" cy="12" r="10" />
+    <path d="M12 16v-4M12 8h.01" />
   </>,
 );
 export const ZapIcon = icon(

@@ -1,5 +1,6 @@
 import type { ComponentProps } from "react";
 import { cn } from "./cn";
+import { ChevronDownIcon } from "./icons";
 
 /** Shared by every text control so inputs, textareas and selects line up. */
 export const controlClasses = cn(
@@ -17,17 +18,12 @@ export function Textarea({ className, ...props }: ComponentProps<"textarea">) {
   return <textarea className={cn(controlClasses, "min-h-24 resize-y py-2", className)} {...props} />;
 }
 
+/** Native select (best on phones and for keyboards), with our own chevron. */
 export function Select({ className, ...props }: ComponentProps<"select">) {
   return (
-    <select
-      className={cn(
-        controlClasses,
-        "h-9 appearance-none bg-[length:16px] bg-[right_0.5rem_center] bg-no-repeat pr-8",
-        // A chevron drawn in the muted text colour of each theme.
-        "bg-[url(\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24' fill='none' stroke='%2371717a' stroke-width='2' stroke-linecap='round' stroke-linejoin='round'%3E%3Cpath d='m6 9 6 6 6-6'/%3E%3C/svg%3E\")]",
-        className,
-      )}
-      {...props}
-    />
+    <div className={cn("relative", className)}>
+      <select className={cn(controlClasses, "h-9 appearance-none pr-9")} {...props} />
+      <ChevronDownIcon className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-muted-foreground" />
+    </div>
   );
 }

@@ -16,8 +16,10 @@ export async function authenticate(req: NextRequest): Promise<Principal> {
 export async function enforceRateLimit(name: LimitName, key: string): Promise<{ headers: Record<string, string> }> {
   const result = await rateLimit(name, key);
   const headers = rateLimitHeaders(result);
-  if (!result.success) throw new AppError("rate_limited", "Too many requests. Slow down and retry after the time in Retry-After.", { headers });
-  return { headers };
+  if (result.success) return { headers };
+  // A fail-closed limit whose store is down: the caller did nothing wrong, so not a 429.
+  if (result.degraded) throw new AppError("unavailable", "Rate limiting is unavailable; retry after the time in Retry-After.", { headers });
+  throw new AppError("rate_limited", "Too many requests. Slow down and retry after the time in Retry-After.", { headers });
 }
 
 /** `/api/v1/orgs/acme/projects/ck..` → `/api/v1/orgs/[org]/projects/[id]`: one bucket per route, not per id. */

@@ -6,7 +6,7 @@ import GoogleProvider from "next-auth/providers/google";
 import type { EmailConfig } from "next-auth/providers/email";
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { env, features } from "@/lib/env";
 import { authorizeWithPassword } from "./authorize-password";
 import { sendMagicLink } from "./magic-link";
 import { ensurePersonalOrg } from "./personal-org";
@@ -49,7 +49,8 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       authorize: (credentials) => authorizeWithPassword(credentials),
     }),
-    emailProvider,
+    // A magic link needs somewhere to go: Resend, or the dev outbox outside production.
+    ...(features.resend || features.devOutbox ? [emailProvider] : []),
     ...oauth,
   ],
   callbacks: {

@@ -52,7 +52,11 @@ const CREATE_MIGRATIONS_TABLE = `
   )`;
 
 /** Returns the names of the migrations this call applied (empty when up to date). */
-export async function migrate({ connectionString, migrationsDir = DEFAULT_MIGRATIONS_DIR, log = () => {} }: MigrateOptions): Promise<string[]> {
+export async function migrate({
+  connectionString,
+  migrationsDir = DEFAULT_MIGRATIONS_DIR,
+  log = () => {},
+}: MigrateOptions): Promise<string[]> {
   const local = await readMigrations(migrationsDir);
   const client = new pg.Client({ connectionString });
   await client.connect();
@@ -65,10 +69,9 @@ export async function migrate({ connectionString, migrationsDir = DEFAULT_MIGRAT
 
       const done: string[] = [];
       for (const migration of local.filter((m) => !applied.has(m.name))) {
-        if (await apply(client, migration)) {
-          log(`Applied ${migration.name}`);
-          done.push(migration.name);
-        }
+        log(`Applying ${migration.name}…`);
+        if (await apply(client, migration)) done.push(migration.name);
+        else log(`${migration.name} was applied by a concurrent run meanwhile.`);
       }
       return done;
     } finally {
@@ -99,9 +102,10 @@ function checkHistory(local: LocalMigration[], rows: AppliedRow[], log: (message
   const unfinished = rows.find((r) => r.finished_at === null && r.rolled_back_at === null);
   if (unfinished) {
     throw new MigrationError(
-      `Migration ${unfinished.migration_name} started at ${unfinished.started_at.toISOString()} but never finished: ` +
-        `an earlier run failed or was interrupted (by \`prisma migrate deploy\`, which does not use transactions, ` +
-        `its changes may be partly applied). Inspect the database and undo any partial changes, then mark it rolled back with\n` +
+      `Migration ${unfinished.migration_name} started at ${unfinished.started_at.toISOString()} but never finished. ` +
+        `This runner never leaves such a row (it applies each migration in a transaction), so it comes from a ` +
+        `\`prisma migrate deploy\` that failed or was interrupted, and its changes may be partly applied. ` +
+        `Inspect the database and undo any partial changes, then mark the migration rolled back with\n` +
         `  UPDATE "_prisma_migrations" SET "rolled_back_at" = now() WHERE "id" = '${unfinished.id}';\n` +
         `(or \`npx prisma migrate resolve --rolled-back ${unfinished.migration_name}\` on a connected machine) and run the migrations again.`,
     );

@@ -8,8 +8,8 @@ import type { RateLimitStore } from "./store";
 import { createUpstashStore } from "./upstash-store";
 
 export { rateLimitHeaders } from "./headers";
-export { createRateLimiter, type RateLimiter, type RateLimitResult } from "./limiter";
-export { limits, type LimitName } from "./limits";
+export type { RateLimitResult } from "./limiter";
+export type { LimitName } from "./limits";
 
 /** Upstash when configured (production), else Redis at REDIS_URL, else this process's memory. */
 function storeFromEnv(): RateLimitStore {

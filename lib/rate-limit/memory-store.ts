@@ -3,6 +3,9 @@ import type { RateLimitStore, ScriptRedis } from "./store";
 type Entry = { value: number; expiresAt: number };
 type Script = (keys: string[], args: unknown[]) => unknown;
 
+/** SHA1 of `slidingWindowLimitScript` as @upstash/ratelimit 2.2 sends it (its SCRIPTS table). */
+const SLIDING_WINDOW_LIMIT_SHA = "74740bb3d7792848093cdef586b6b6037c455fd6";
+
 /** Expired keys are also swept every this many writes, so keys nobody reads again do not pile up. */
 const SWEEP_EVERY_WRITES = 1_000;
 
@@ -56,7 +59,7 @@ export function createMemoryStore(): RateLimitStore {
     return [tokens - (updated + weightedPrevious), tokens];
   };
 
-  const scripts = new Map<string, Script>([["74740bb3d7792848093cdef586b6b6037c455fd6", slidingWindowLimit]]);
+  const scripts = new Map<string, Script>([[SLIDING_WINDOW_LIMIT_SHA, slidingWindowLimit]]);
 
   const redis: ScriptRedis = {
     async evalsha(sha, keys, args) {

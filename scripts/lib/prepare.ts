@@ -8,7 +8,6 @@ import pg from "pg";
 import { type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { DEMO_ORG_SLUG, DEMO_PASSWORD, seed } from "@/prisma/seed";
-import { dataDir } from "./data-dir";
 import { describeDatabase } from "./describe-database";
 import { loadEnvFiles } from "./load-env";
 import { persistentNextAuthSecret } from "./nextauth-secret";
@@ -34,24 +33,32 @@ export async function prepare({ dev }: { dev: boolean }): Promise<Prepared> {
     process.env[name] = decided[name] = value;
   };
   const summary: [string, string][] = [];
+  // lib/env.ts has the same default.
+  const dataDir = process.env.DATA_DIR || ".data";
 
   const port = parsePort(process.env.PORT);
   const url = process.env.APP_URL || `http://localhost:${port}`;
   if (!process.env.APP_URL) decide("APP_URL", url);
+  // next-auth v4 assumes http://localhost:3000 without it, which breaks sign-in on any other port.
+  if (!process.env.NEXTAUTH_URL) decide("NEXTAUTH_URL", url);
 
+  let secretNote: string | undefined;
   if (!process.env.NEXTAUTH_SECRET) {
-    const { secret, file, generated } = await persistentNextAuthSecret(dataDir());
+    const { secret, file, generated } = await persistentNextAuthSecret(dataDir);
     decide("NEXTAUTH_SECRET", secret);
-    summary.push(["Secret", `NEXTAUTH_SECRET ${generated ? "generated in" : "read from"} ${relative(file)}`]);
+    secretNote = `NEXTAUTH_SECRET ${generated ? "generated in" : "read from"} ${relative(file)}`;
   }
 
-  const database = await openDatabase();
+  const database = await openDatabase(dataDir);
   try {
     if (database.embedded) {
       decide("DATABASE_URL", database.app);
       if (!process.env.APP_ENV) decide("APP_ENV", "local");
       const { directory, created } = database.embedded;
-      summary.push(["Database", `embedded PGlite in ${relative(directory)}${created ? " (new)" : ""} at ${describeDatabase(database.app)}; set DATABASE_URL to use your own Postgres`]);
+      summary.push([
+        "Database",
+        `embedded PGlite in ${relative(directory)}${created ? " (new)" : ""} at ${describeDatabase(database.app)}; set DATABASE_URL to use your own Postgres`,
+      ]);
     } else {
       summary.push(["Database", `${describeDatabase(database.app)} (DATABASE_URL)`]);
     }
@@ -60,12 +67,16 @@ export async function prepare({ dev }: { dev: boolean }): Promise<Prepared> {
     summary.push(["Migrations", applied.length ? `applied ${applied.join(", ")}` : "up to date"]);
 
     const before = await inspect(database.owner);
-    const wantSeed = database.embedded ? !before.hasOrganizations : process.env.SEED === "1";
+    const wantSeed = process.env.SEED === "1" || (database.embedded !== undefined && !before.hasOrganizations);
     const seeded = wantSeed && (await seed(database.app));
     const hasDemo = seeded || before.hasDemo;
-    summary.push(["Demo data", seeded ? `seeded organisation "${DEMO_ORG_SLUG}"` : hasDemo ? "present" : "none (SEED=1 adds it)"]);
+    summary.push([
+      "Demo data",
+      seeded ? `seeded organisation "${DEMO_ORG_SLUG}"` : hasDemo ? "present" : "none (start with SEED=1 to add it)",
+    ]);
     if (hasDemo) summary.push(["Sign in", `owner@acme.test / ${DEMO_PASSWORD} (also admin@, member@, viewer@acme.test)`]);
 
+    if (secretNote) summary.push(["Secret", secretNote]);
     summary.push(["URL", url]);
     const width = Math.max(...summary.map(([label]) => label.length));
     console.log(`\nTenantkit\n${summary.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join("\n")}\n`);
@@ -77,18 +88,18 @@ export async function prepare({ dev }: { dev: boolean }): Promise<Prepared> {
   }
 }
 
-async function openDatabase(): Promise<Database> {
+async function openDatabase(dataDir: string): Promise<Database> {
   const app = process.env.DATABASE_URL;
   if (app) return { app, owner: process.env.MIGRATION_DATABASE_URL || app };
   if (process.env.MIGRATION_DATABASE_URL) {
     throw new Error("MIGRATION_DATABASE_URL is set but DATABASE_URL is not: set both, or neither to use the embedded database.");
   }
   console.log("Starting the embedded database…");
-  const embedded = await startEmbeddedDatabase({ dataDir: dataDir() });
+  const embedded = await startEmbeddedDatabase({ dataDir });
   return { app: embedded.connectionString, owner: embedded.connectionString, embedded };
 }
 
-/** A database without organisations has never been used, so the embedded default seeds it. */
+/** An embedded database without organisations has never been used: it gets the demo data. */
 async function inspect(connectionString: string): Promise<{ hasOrganizations: boolean; hasDemo: boolean }> {
   const client = new pg.Client({ connectionString });
   await client.connect();

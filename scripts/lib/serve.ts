@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { constants } from "node:os";
-import { prepare } from "./prepare";
+import { type Prepared, prepare } from "./prepare";
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const forwardedSignals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
@@ -12,7 +12,7 @@ const forwardedSignals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
  * process). Extra arguments go to Next: `npm run dev -- --experimental-https`.
  */
 export async function serve(command: "dev" | "start"): Promise<never> {
-  let prepared: Awaited<ReturnType<typeof prepare>>;
+  let prepared: Prepared;
   try {
     prepared = await prepare({ dev: command === "dev" });
   } catch (error) {

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { importWithEnv } from "../helpers/import-with-env";
+import { importWithEnv } from "../support/import-with-env";
 
 const loadMail = (vars: Record<string, string>) =>
   importWithEnv({ RESEND_API_KEY: "", APP_NAME: "Acme Cloud", ...vars }, async () => ({

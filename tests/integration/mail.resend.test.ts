@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { start, type FakeResend } from "../fakes/resend-server";
-import { importWithEnv } from "../helpers/import-with-env";
+import { importWithEnv } from "../support/import-with-env";
 
 const apiKey = "re_test_123";
 const signInUrl = "http://localhost:3000/api/auth/callback/email?callbackUrl=%2Fdashboard&token=abc123&email=ada%40example.com";

@@ -40,7 +40,9 @@ export default async function DevOutboxPage({ searchParams }: Props) {
           <label htmlFor="outbox-to" className="sr-only">
             Recipient
           </label>
-          <Input id="outbox-to" name="to" type="email" defaultValue={to} placeholder="Filter by recipient" className="w-72" />
+          <div className="w-72">
+            <Input id="outbox-to" name="to" type="email" defaultValue={to} placeholder="Filter by recipient" />
+          </div>
           <button type="submit" className={buttonClasses({ variant: "secondary" })}>
             Filter
           </button>

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { firstParam } from "@/components/auth/callback-url";
+import { loadAsMember } from "@/components/dashboard/load-as-member";
+import { ProjectList } from "@/components/projects/project-list";
+import { listProjects } from "@/lib/projects/service";
+import { projectListQuerySchema } from "@/lib/projects/schemas";
+
+export const metadata: Metadata = { title: "Projects" };
+
+type Props = {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function ProjectsPage({ params, searchParams }: Props) {
+  const [{ org }, search] = await Promise.all([params, searchParams]);
+  // A hand-edited URL with a bad filter shows the unfiltered list rather than an error.
+  const parsed = projectListQuerySchema.safeParse({ q: firstParam(search.q), status: firstParam(search.status) });
+  const query = parsed.success ? parsed.data : projectListQuerySchema.parse({});
+
+  const page = await loadAsMember(org, "projects:read", `/dashboard/${org}/projects`, (ctx, tx) => listProjects(ctx, tx, query));
+  return <ProjectList initial={{ filters: { q: query.q, status: query.status }, page }} />;
+}

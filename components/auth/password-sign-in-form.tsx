@@ -1,0 +1,86 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { z } from "zod";
+import { signInSchema } from "@/lib/auth/schemas";
+import { type FieldErrors, zodFieldErrors } from "@/components/forms/field-errors";
+import { Button } from "@/components/ui/button";
+import { Callout } from "@/components/ui/callout";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { signInErrorMessage } from "./sign-in-errors";
+
+// The shared schema's bare `min(1)` has no message of ours; say what is missing.
+const formSchema = signInSchema.extend({ password: z.string().min(1, "is required") });
+const LABELS = { email: "Email", password: "Password" };
+
+type Props = {
+  callbackUrl: string;
+  /** Shown until the first submit: the error next-auth redirected back with. */
+  initialError?: string;
+  /** "Forgot password?" hands over to the email-link form with what was typed. */
+  onForgotPassword: (email: string) => void;
+};
+
+export function PasswordSignInForm({ callbackUrl, initialError, onForgotPassword }: Props) {
+  const router = useRouter();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [errors, setErrors] = useState<FieldErrors<"email" | "password">>(initialError ? { form: initialError } : {});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = formSchema.safeParse({ email, password });
+    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error, LABELS));
+
+    setErrors({});
+    setPending(true);
+    const result = await signIn<"credentials">("credentials", { ...parsed.data, redirect: false }).catch(() => undefined);
+    if (!result?.ok || result.error) {
+      setPending(false);
+      setErrors({ form: signInErrorMessage(result?.error ?? "Default") });
+      return;
+    }
+    // Stay pending while the dashboard loads, so the button cannot be pressed twice.
+    router.replace(callbackUrl);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Sign in with password" className="grid gap-4">
+      {errors.form && <Callout tone="error">{errors.form}</Callout>}
+      <Field label="Email" error={errors.email}>
+        {(control) => (
+          <Input {...control} type="email" name="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        )}
+      </Field>
+      <Field
+        label="Password"
+        error={errors.password}
+        labelAction={
+          <button type="button" onClick={() => onForgotPassword(email)} className="rounded-sm text-sm font-medium text-link hover:underline">
+            Forgot password?
+          </button>
+        }
+      >
+        {(control) => (
+          <Input
+            {...control}
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        )}
+      </Field>
+      <Button type="submit" className="mt-1 w-full" loading={pending}>
+        Sign in
+      </Button>
+    </form>
+  );
+}

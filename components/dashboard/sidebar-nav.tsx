@@ -1,0 +1,44 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/components/ui/cn";
+import { FolderIcon, SettingsIcon, UsersIcon } from "@/components/ui/icons";
+import { useDashboard } from "./dashboard-context";
+
+const ITEMS = [
+  { segment: "projects", label: "Projects", Icon: FolderIcon },
+  { segment: "members", label: "Members", Icon: UsersIcon },
+  { segment: "settings", label: "Settings", Icon: SettingsIcon },
+] as const;
+
+export function SidebarNav() {
+  const { org } = useDashboard();
+  const pathname = usePathname();
+
+  return (
+    <nav aria-label="Organization">
+      <ul className="grid gap-0.5">
+        {ITEMS.map(({ segment, label, Icon }) => {
+          const href = `/dashboard/${org.slug}/${segment}`;
+          const active = pathname === href || pathname.startsWith(`${href}/`);
+          return (
+            <li key={segment}>
+              <Link
+                href={href}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "flex items-center gap-3 rounded-md px-2.5 py-2 text-sm font-medium transition-colors",
+                  active ? "bg-muted text-foreground" : "text-muted-foreground hover:bg-muted/70 hover:text-foreground",
+                )}
+              >
+                <Icon className={cn("size-4", active && "text-link")} />
+                {label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

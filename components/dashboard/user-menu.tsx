@@ -1,0 +1,70 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { toast } from "sonner";
+import { fetchJson } from "@/lib/api/fetch-json";
+import { errorMessage } from "@/components/forms/field-errors";
+import { ThemeRadioItems } from "@/components/theme/theme-options";
+import { Avatar } from "@/components/ui/avatar";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { ChevronsUpDownIcon, LogOutIcon, ShieldCheckIcon } from "@/components/ui/icons";
+import { useDashboard } from "./dashboard-context";
+
+async function signOutEverywhere() {
+  const pending = toast.loading("Signing out of all devices…");
+  try {
+    await fetchJson("/api/v1/me/sessions/revoke", { method: "POST" });
+  } catch (error) {
+    toast.error("Could not sign out of all devices", { id: pending, description: errorMessage(error) });
+    return;
+  }
+  // Every session, this one included, is now invalid; clear this browser's cookie too.
+  await signOut({ callbackUrl: "/sign-in" });
+}
+
+/**
+ * Who is signed in, the theme choice, and the ways out. The trigger shows the name only;
+ * the email is inside, so pages that list people show each address once.
+ */
+export function UserMenu() {
+  const { user } = useDashboard();
+  const displayName = user.name ?? user.email;
+
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger className="flex w-full items-center gap-3 rounded-lg px-2.5 py-2 text-left transition-colors hover:bg-muted data-[state=open]:bg-muted">
+        <Avatar label={displayName} seed={user.id} size="sm" />
+        <span className="grid min-w-0 flex-1">
+          <span className="sr-only">Account menu: </span>
+          <span className="truncate text-sm font-medium">{displayName}</span>
+        </span>
+        <ChevronsUpDownIcon className="size-4 shrink-0 text-muted-foreground" />
+      </DropdownMenuTrigger>
+      <DropdownMenuContent side="top" align="start" className="w-[var(--radix-dropdown-menu-trigger-width)] min-w-64">
+        <div className="grid px-2 py-1.5">
+          <span className="truncate text-sm font-medium">{displayName}</span>
+          {user.name && <span className="truncate text-xs text-muted-foreground">{user.email}</span>}
+        </div>
+        <DropdownMenuSeparator />
+        <DropdownMenuLabel>Theme</DropdownMenuLabel>
+        <ThemeRadioItems />
+        <DropdownMenuSeparator />
+        <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/sign-in" })}>
+          <LogOutIcon className="size-4 text-muted-foreground" />
+          Sign out
+        </DropdownMenuItem>
+        <DropdownMenuItem onSelect={() => void signOutEverywhere()}>
+          <ShieldCheckIcon className="size-4 text-muted-foreground" />
+          Sign out of all devices
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

@@ -1,0 +1,117 @@
+"use client";
+
+import type { ProjectDto } from "@/lib/projects/schemas";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { formatDate, formatDateTime } from "@/components/ui/format-date";
+import { PencilIcon, TrashIcon } from "@/components/ui/icons";
+import { Spinner } from "@/components/ui/spinner";
+import { isOptimistic } from "./project-cache";
+import { StatusBadge } from "./status-badge";
+
+type Props = {
+  projects: ProjectDto[];
+  /** Edit and delete buttons appear only for roles that may write. */
+  onEdit?: (project: ProjectDto) => void;
+  onDelete?: (project: ProjectDto) => void;
+  busy?: boolean;
+};
+
+const th = "px-3 py-2.5 text-left text-xs font-medium text-muted-foreground first:pl-4 last:pr-4";
+
+/**
+ * One table that is a table from `md` up and a stack of cards below: each row becomes a
+ * two-column grid. Rendering one markup (rather than a table and a card list) keeps a
+ * single element per project in the DOM for assistive tech and tests.
+ */
+export function ProjectTable({ projects, onEdit, onDelete, busy = false }: Props) {
+  const canWrite = Boolean(onEdit && onDelete);
+  return (
+    <div className={cn("overflow-hidden rounded-xl border bg-surface shadow-xs transition-opacity", busy && "opacity-60")} aria-busy={busy || undefined}>
+      <table className="block w-full text-sm md:table">
+        <caption className="sr-only">Projects</caption>
+        <thead className="hidden border-b bg-subtle md:table-header-group">
+          <tr>
+            <th scope="col" className={th}>
+              Name
+            </th>
+            <th scope="col" className={th}>
+              Status
+            </th>
+            <th scope="col" className={cn(th, "hidden lg:table-cell")}>
+              Created by
+            </th>
+            <th scope="col" className={th}>
+              Updated
+            </th>
+            {canWrite && (
+              <th scope="col" className={th}>
+                <span className="sr-only">Actions</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody className="block divide-y md:table-row-group">
+          {projects.map((project) => (
+            <ProjectRow key={project.id} project={project} onEdit={onEdit} onDelete={onDelete} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ProjectRow({ project, onEdit, onDelete }: { project: ProjectDto; onEdit?: Props["onEdit"]; onDelete?: Props["onDelete"] }) {
+  const saving = isOptimistic(project);
+  const nameId = `project-${project.id}-name`;
+  const author = project.createdBy?.name ?? "Unknown";
+
+  return (
+    <tr
+      data-testid="project-row"
+      aria-busy={saving || undefined}
+      className={cn(
+        "grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-2 px-4 py-3.5 transition-colors md:table-row md:p-0 md:hover:bg-subtle",
+        saving && "opacity-60",
+      )}
+    >
+      <td className="min-w-0 md:w-full md:max-w-0 md:py-3 md:pr-3 md:pl-4">
+        <div id={nameId} className="truncate font-medium">
+          {project.name}
+        </div>
+        {project.description && <p className="mt-0.5 line-clamp-2 text-muted-foreground md:line-clamp-1">{project.description}</p>}
+      </td>
+      <td className="self-start justify-self-end md:px-3 md:py-3">
+        {saving ? (
+          <span className="inline-flex items-center gap-1.5 text-xs text-muted-foreground">
+            <Spinner className="size-3" />
+            Saving…
+          </span>
+        ) : (
+          <StatusBadge status={project.status} />
+        )}
+      </td>
+      <td className="hidden whitespace-nowrap text-muted-foreground lg:table-cell lg:px-3 lg:py-3">{author}</td>
+      <td className="text-xs whitespace-nowrap text-muted-foreground md:px-3 md:py-3 md:text-sm">
+        <span className="md:hidden">Updated </span>
+        <time dateTime={project.updatedAt} title={formatDateTime(project.updatedAt)}>
+          {formatDate(project.updatedAt)}
+        </time>
+      </td>
+      {onEdit && onDelete && (
+        <td className="justify-self-end md:py-2 md:pr-3 md:pl-1">
+          <div className="flex items-center justify-end gap-1">
+            <Button variant="subtle" size="xs" disabled={saving} aria-describedby={nameId} onClick={() => onEdit(project)}>
+              <PencilIcon className="size-3.5" />
+              <span className="sr-only sm:not-sr-only">Edit</span>
+            </Button>
+            <Button variant="subtle-danger" size="xs" disabled={saving} aria-describedby={nameId} onClick={() => onDelete(project)}>
+              <TrashIcon className="size-3.5" />
+              <span className="sr-only sm:not-sr-only">Delete</span>
+            </Button>
+          </div>
+        </td>
+      )}
+    </tr>
+  );
+}
