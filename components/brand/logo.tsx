@@ -4,10 +4,16 @@ import { LayersIcon } from "@/components/ui/icons";
 /** The product name in the UI; forks rename it here (server-side text uses env.APP_NAME). */
 export const BRAND_NAME = "Tenantkit";
 
-export function LogoMark({ className }: { className?: string }) {
+export function LogoMark({ size = "md" }: { size?: "sm" | "md" }) {
   return (
-    <span aria-hidden="true" className={cn("inline-flex size-7 items-center justify-center rounded-lg bg-primary text-primary-foreground shadow-sm", className)}>
-      <LayersIcon className="size-4" />
+    <span
+      aria-hidden="true"
+      className={cn(
+        "inline-flex shrink-0 items-center justify-center bg-primary text-primary-foreground shadow-sm",
+        size === "sm" ? "size-5 rounded-md" : "size-7 rounded-lg",
+      )}
+    >
+      <LayersIcon className={size === "sm" ? "size-3" : "size-4"} />
     </span>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 import { FolderIcon, SettingsIcon, UsersIcon } from "@/components/ui/icons";
+import { Spinner } from "@/components/ui/spinner";
 import { useDashboard } from "./dashboard-context";
 
 const ITEMS = [
@@ -34,6 +35,7 @@ export function SidebarNav() {
               >
                 <Icon className={cn("size-4", active && "text-link")} />
                 {label}
+                <PendingHint />
               </Link>
             </li>
           );
@@ -41,4 +43,10 @@ export function SidebarNav() {
       </ul>
     </nav>
   );
+}
+
+/** Shows that a slow navigation is under way; always rendered, so nothing shifts. */
+function PendingHint() {
+  const { pending } = useLinkStatus();
+  return <Spinner className={cn("ml-auto size-3.5 text-muted-foreground transition-opacity", pending ? "opacity-100" : "opacity-0")} />;
 }

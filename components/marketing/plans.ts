@@ -23,7 +23,7 @@ export const PLANS: Plan[] = [
     tagline: "For side projects and small teams finding their feet.",
     price: "$0",
     priceNote: "forever",
-    seats: "Up to 3 members",
+    seats: "Up to 5 members",
     features: ["Unlimited projects", "Owner, admin, member and viewer roles", "Email, magic-link and OAuth sign-in", "Community support"],
     cta: { label: "Get started", href: "/sign-up" },
   },

@@ -22,7 +22,7 @@ export function ProductPreview() {
       <div className="flex">
         <div className="hidden w-48 shrink-0 border-r bg-subtle p-3 sm:block">
           <div className="flex items-center gap-2 rounded-md border bg-surface px-2 py-1.5 text-xs font-medium">
-            <LogoMark className="size-5 rounded-md [&_svg]:size-3" />
+            <LogoMark size="sm" />
             Acme Inc.
           </div>
           <div className="mt-4 grid gap-0.5 text-xs">

@@ -14,7 +14,7 @@ export function ProjectListSkeleton({ rows = 5 }: { rows?: number }) {
               <Skeleton className="h-4 w-2/5 max-w-56" />
               <Skeleton className="h-3 w-3/5 max-w-96" />
             </div>
-            <Skeleton className="h-5 w-16 rounded-full" />
+            <Skeleton round className="h-5 w-16" />
             <Skeleton className="hidden h-4 w-24 md:block" />
           </div>
         ))}

@@ -38,7 +38,7 @@ export function ProjectToolbar({ search, onSearchChange, status, onStatusChange,
           </div>
         )}
       </Field>
-      <Field label="Filter by status" hideLabel className="w-36 shrink-0 sm:w-44">
+      <Field label="Filter by status" hideLabel className="w-32 shrink-0 sm:w-44">
         {(control) => (
           <Select
             {...control}

@@ -14,7 +14,7 @@ export function ThemeToggle() {
         <SunIcon className="size-4 dark:hidden" />
         <MoonIcon className="hidden size-4 dark:block" />
       </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="min-w-40">
+      <DropdownMenuContent align="end" className="w-44">
         <DropdownMenuLabel>Theme</DropdownMenuLabel>
         <ThemeRadioItems />
       </DropdownMenuContent>

@@ -42,11 +42,11 @@ export function ConfirmDialog({
 
   return (
     <Dialog open={open} onOpenChange={(next) => !pending && onOpenChange(next)}>
-      <DialogContent title={title} description={description} className="max-w-md">
+      <DialogContent title={title} description={description} size="sm">
         <form onSubmit={onSubmit} className="grid gap-4">
           {error && <Callout tone="error">{error}</Callout>}
           {children}
-          <DialogFooter className="mt-2">
+          <DialogFooter>
             <DialogClose asChild>
               <Button variant="secondary" disabled={pending}>
                 Cancel

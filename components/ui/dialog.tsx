@@ -12,10 +12,12 @@ export const DialogClose = DialogPrimitive.Close;
 type DialogContentProps = Omit<ComponentProps<typeof DialogPrimitive.Content>, "title"> & {
   title: ReactNode;
   description?: ReactNode;
+  /** `sm` for confirmations, `md` for forms. */
+  size?: "sm" | "md";
 };
 
 /** A centred modal with its title and description wired up for screen readers. */
-export function DialogContent({ title, description, className, children, ...props }: DialogContentProps) {
+export function DialogContent({ title, description, size = "md", className, children, ...props }: DialogContentProps) {
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-zinc-950/50 data-[state=open]:animate-overlay-in" />
@@ -23,7 +25,8 @@ export function DialogContent({ title, description, className, children, ...prop
         // Without a description Radix expects the attribute to be explicitly absent.
         {...(description ? {} : { "aria-describedby": undefined })}
         className={cn(
-          "fixed top-1/2 left-1/2 z-50 w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2",
+          "fixed top-1/2 left-1/2 z-50 w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2",
+          size === "sm" ? "max-w-md" : "max-w-lg",
           "max-h-[calc(100dvh-2rem)] overflow-y-auto rounded-xl border bg-surface p-6 shadow-xl data-[state=open]:animate-content-in",
           className,
         )}
@@ -47,5 +50,5 @@ export function DialogContent({ title, description, className, children, ...prop
 
 /** Actions row: stacked full-width on phones (primary on top), right-aligned from `sm`. */
 export function DialogFooter({ className, ...props }: ComponentProps<"div">) {
-  return <div className={cn("mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end", className)} {...props} />;
+  return <div className={cn("mt-2 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end", className)} {...props} />;
 }

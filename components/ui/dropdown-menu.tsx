@@ -17,7 +17,8 @@ export function DropdownMenuContent({ className, sideOffset = 6, ...props }: Com
         sideOffset={sideOffset}
         collisionPadding={8}
         className={cn(
-          "z-50 min-w-56 overflow-hidden rounded-lg border bg-surface p-1 text-sm shadow-lg data-[state=open]:animate-content-in",
+          // Width comes from the caller (className): menus differ, and classes here would fight it.
+          "z-50 rounded-lg border bg-surface p-1 text-sm shadow-lg data-[state=open]:animate-content-in",
           "max-h-[var(--radix-dropdown-menu-content-available-height)] overflow-y-auto",
           className,
         )}

@@ -6,6 +6,7 @@ export const ERROR_STATUS = {
   bad_request: 400,
   invalid_input: 400,
   unauthenticated: 401,
+  seat_limit: 402,
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,

@@ -5,6 +5,7 @@ const TITLES: Record<ErrorCode, string> = {
   bad_request: "Bad request",
   invalid_input: "Invalid input",
   unauthenticated: "Authentication required",
+  seat_limit: "Seat limit reached",
   forbidden: "Forbidden",
   not_found: "Not found",
   method_not_allowed: "Method not allowed",

@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   "members:manage",
   "projects:read",
   "projects:write",
+  "audit:read",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -10,10 +10,16 @@ describe("permissions table", () => {
     expect(can("admin", "org:delete")).toBe(false);
     expect(can("admin", "members:manage")).toBe(true);
     expect(can("admin", "org:update")).toBe(true);
+    expect(can("admin", "audit:read")).toBe(true);
   });
 
   it("lets members write projects but not manage the org or its people", () => {
     expect(permissionsOf("member")).toEqual(["org:read", "members:read", "projects:read", "projects:write"]);
+  });
+
+  it("keeps the audit log to owners and admins", () => {
+    expect(can("member", "audit:read")).toBe(false);
+    expect(can("viewer", "audit:read")).toBe(false);
   });
 
   it("lets viewers read only", () => {

@@ -7,7 +7,7 @@ export function personalOrgName(name: string | null | undefined, email: string):
 }
 
 export async function createPersonalOrgInTx(tx: Tx, user: { id: string; name: string | null; email: string }) {
-  return createOrgInTx(tx, user.id, { name: personalOrgName(user.name, user.email) }, true);
+  return createOrgInTx(tx, { userId: user.id, label: user.email }, { name: personalOrgName(user.name, user.email) }, true);
 }
 
 /** Gives a user who belongs to no org their personal one (idempotent). */

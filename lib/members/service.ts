@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/db/tenant-transaction";
 import { AppError, notFound } from "@/lib/api/errors";
 import { can, outranksOrEquals } from "@/lib/auth/permissions";
 import type { OrgContext } from "@/lib/orgs/context";
+import { recordAudit } from "@/lib/audit/record";
 
 export type MemberDto = { userId: string; name: string | null; email: string; image: string | null; role: Role; joinedAt: string };
 
@@ -17,7 +18,10 @@ export async function listMembers(ctx: OrgContext, tx: Tx): Promise<MemberDto[]>
 }
 
 async function findMember(ctx: OrgContext, tx: Tx, userId: string) {
-  const member = await tx.membership.findUnique({ where: { orgId_userId: { orgId: ctx.org.id, userId } } });
+  const member = await tx.membership.findUnique({
+    where: { orgId_userId: { orgId: ctx.org.id, userId } },
+    include: { user: { select: { email: true } } },
+  });
   if (!member) throw notFound("Member");
   return member;
 }
@@ -40,6 +44,13 @@ export async function changeRole(ctx: OrgContext, tx: Tx, userId: string, role: 
   await tx.membership.update({ where: { id: member.id }, data: { role } });
   const [updated] = (await listMembers(ctx, tx)).filter((m) => m.userId === userId);
   if (!updated) throw notFound("Member");
+  if (member.role !== role) {
+    await recordAudit(ctx, tx, {
+      action: "member.role_changed",
+      target: { type: "member", id: userId, label: updated.email },
+      changes: { before: { role: member.role }, after: { role } },
+    });
+  }
   return updated;
 }
 
@@ -53,4 +64,9 @@ export async function removeMember(ctx: OrgContext, tx: Tx, userId: string): Pro
     await assertAnotherOwner(tx, ctx, userId, self ? "You are the last owner. Make someone else an owner, or delete the organization." : "An organization needs at least one owner.");
   }
   await tx.membership.delete({ where: { id: member.id } });
+  await recordAudit(ctx, tx, {
+    action: self ? "member.left" : "member.removed",
+    target: { type: "member", id: userId, label: member.user.email },
+    changes: { before: { role: member.role } },
+  });
 }

@@ -8,11 +8,23 @@ import type { Principal } from "@/lib/auth/principal";
 export type OrgContext = {
   org: { id: string; slug: string; name: string; personal: boolean };
   role: Role;
-  actor: { type: "user"; userId: string };
-  requestId?: string;
+  /** `label` is what the audit log shows for the actor (the user's email). */
+  actor: { type: "user"; userId: string; label: string };
+  request: RequestMeta;
 };
 
-type MembershipRow = { sessionVersion: number; role: Role | null; id: string | null; slug: string | null; name: string | null; personal: boolean | null };
+/** Where a change came from, for the audit log. Empty for server-rendered reads. */
+export type RequestMeta = { requestId?: string; ip?: string; userAgent?: string };
+
+type MembershipRow = {
+  sessionVersion: number;
+  email: string;
+  role: Role | null;
+  id: string | null;
+  slug: string | null;
+  name: string | null;
+  personal: boolean | null;
+};
 
 /**
  * Resolves the caller's membership of `slug` and scopes the transaction to that org in
@@ -20,9 +32,9 @@ type MembershipRow = { sessionVersion: number; role: Role | null; id: string | n
  * is not a member leaves the transaction scoped to no org at all. The user's session
  * version comes back in the same query, which is what makes JWT sessions revocable.
  */
-async function resolveMembership(tx: Tx, principal: Principal, slug: string): Promise<OrgContext["org"] & { role: Role }> {
+async function resolveMembership(tx: Tx, principal: Principal, slug: string) {
   const rows = await tx.$queryRaw<MembershipRow[]>`
-    select u."sessionVersion", m.role, o.id, o.slug, o.name, o.personal,
+    select u."sessionVersion", u.email, m.role, o.id, o.slug, o.name, o.personal,
            set_config('app.org_id', coalesce(o.id, ''), true) as scoped
     from users u
     left join (memberships m join organizations o on o.id = m."orgId" and o.slug = ${slug})
@@ -35,7 +47,7 @@ async function resolveMembership(tx: Tx, principal: Principal, slug: string): Pr
   if (!row.role || !row.id || !row.slug || row.name === null) {
     throw new AppError("not_found", "Organization not found.");
   }
-  return { id: row.id, slug: row.slug, name: row.name, personal: Boolean(row.personal), role: row.role };
+  return { org: { id: row.id, slug: row.slug, name: row.name, personal: Boolean(row.personal) }, role: row.role, email: row.email };
 }
 
 /**
@@ -47,13 +59,13 @@ export async function runAsMember<T>(
   slug: string,
   permission: Permission,
   fn: (ctx: OrgContext, tx: Tx) => Promise<T>,
-  requestId?: string,
+  request: RequestMeta = {},
 ): Promise<T> {
   return scoped({ userId: principal.userId }, async (tx) => {
-    const { role, ...org } = await resolveMembership(tx, principal, slug);
+    const { org, role, email } = await resolveMembership(tx, principal, slug);
     if (!can(role, permission)) {
       throw new AppError("forbidden", `Your role (${role}) does not allow this action.`);
     }
-    return fn({ org, role, actor: { type: "user", userId: principal.userId }, requestId }, tx);
+    return fn({ org, role, actor: { type: "user", userId: principal.userId, label: email }, request }, tx);
   });
 }

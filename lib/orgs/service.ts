@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { asUser, setOrgScope, type Tx } from "@/lib/db/tenant-transaction";
 import { AppError } from "@/lib/api/errors";
+import { diff, recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "./context";
 import type { OrgCreateInput, OrgUpdateInput } from "./schemas";
 import { slugify, withSuffix } from "./slug";
@@ -32,20 +33,28 @@ async function freeSlug(tx: Tx, name: string): Promise<string> {
   throw new AppError("conflict", "Could not find a free URL for this organization; choose one.");
 }
 
-/** Creates an org with `userId` as its owner, inside the caller's user-scoped transaction. */
-export async function createOrgInTx(tx: Tx, userId: string, input: OrgCreateInput, personal = false) {
+export type Creator = { userId: string; label: string };
+
+/** Creates an org with `creator` as its owner, inside the caller's transaction. */
+export async function createOrgInTx(tx: Tx, creator: Creator, input: OrgCreateInput, personal = false): Promise<OrgSummary> {
   const slug = input.slug ?? (await freeSlug(tx, input.name));
   const org = await tx.organization.create({ data: { name: input.name, slug, personal } }).catch((e: unknown) => {
     if (isUniqueViolation(e)) throw new AppError("conflict", `The URL "${slug}" is taken. Choose another.`, { errors: [{ path: "slug", message: "is taken" }] });
     throw e;
   });
   await setOrgScope(tx, org.id);
-  await tx.membership.create({ data: { orgId: org.id, userId, role: "owner" } });
-  return { id: org.id, slug: org.slug, name: org.name, personal: org.personal, role: "owner" as const };
+  await tx.membership.create({ data: { orgId: org.id, userId: creator.userId, role: "owner" } });
+  const summary = { id: org.id, slug: org.slug, name: org.name, personal: org.personal, role: "owner" as const };
+  const ctx: OrgContext = { org: summary, role: "owner", actor: { type: "user", ...creator }, request: {} };
+  await recordAudit(ctx, tx, { action: "org.created", target: { type: "org", id: org.id, label: org.name }, changes: { after: { name: org.name, slug } } });
+  return summary;
 }
 
-export function createOrg(userId: string, input: OrgCreateInput): Promise<OrgSummary> {
-  return asUser(userId, (tx) => createOrgInTx(tx, userId, input));
+export async function createOrg(userId: string, input: OrgCreateInput): Promise<OrgSummary> {
+  return asUser(userId, async (tx) => {
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+    return createOrgInTx(tx, { userId, label: user.email }, input);
+  });
 }
 
 export async function updateOrg(ctx: OrgContext, tx: Tx, input: OrgUpdateInput) {
@@ -55,6 +64,8 @@ export async function updateOrg(ctx: OrgContext, tx: Tx, input: OrgUpdateInput) 
       data: { name: input.name, slug: input.slug },
       select: { id: true, slug: true, name: true, personal: true },
     });
+    const changes = diff({ name: ctx.org.name, slug: ctx.org.slug }, input);
+    if (changes) await recordAudit(ctx, tx, { action: "org.updated", target: { type: "org", id: org.id, label: org.name }, changes });
     return { ...org, role: ctx.role };
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError("conflict", `The URL "${input.slug}" is taken. Choose another.`, { errors: [{ path: "slug", message: "is taken" }] });
@@ -62,6 +73,7 @@ export async function updateOrg(ctx: OrgContext, tx: Tx, input: OrgUpdateInput) 
   }
 }
 
+/** The org's audit log goes with it (cascade): deletion is final, and logged outside the org. */
 export async function deleteOrg(ctx: OrgContext, tx: Tx): Promise<void> {
   await tx.organization.delete({ where: { id: ctx.org.id } });
 }

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import { notFound } from "@/lib/api/errors";
+import { diff, recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/orgs/context";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { ProjectCreateInput, ProjectDto, ProjectListQuery, ProjectPage, ProjectUpdateInput } from "./schemas";
@@ -51,16 +52,25 @@ export async function getProject(ctx: OrgContext, tx: Tx, id: string): Promise<P
 
 export async function createProject(ctx: OrgContext, tx: Tx, input: ProjectCreateInput): Promise<ProjectDto> {
   const row = await tx.project.create({ data: { ...input, orgId: ctx.org.id, createdById: ctx.actor.userId }, select });
+  await recordAudit(ctx, tx, { action: "project.created", target: { type: "project", id: row.id, label: row.name }, changes: { after: input } });
   return toDto(row);
 }
 
 export async function updateProject(ctx: OrgContext, tx: Tx, id: string, input: ProjectUpdateInput): Promise<ProjectDto> {
-  const { count } = await tx.project.updateMany({ where: { id, orgId: ctx.org.id }, data: input });
-  if (count === 0) throw notFound("Project");
-  return getProject(ctx, tx, id);
+  const before = await getProject(ctx, tx, id);
+  await tx.project.updateMany({ where: { id, orgId: ctx.org.id }, data: input });
+  const after = await getProject(ctx, tx, id);
+  const changes = diff(before, input);
+  if (changes) await recordAudit(ctx, tx, { action: "project.updated", target: { type: "project", id, label: after.name }, changes });
+  return after;
 }
 
 export async function deleteProject(ctx: OrgContext, tx: Tx, id: string): Promise<void> {
-  const { count } = await tx.project.deleteMany({ where: { id, orgId: ctx.org.id } });
-  if (count === 0) throw notFound("Project");
+  const before = await getProject(ctx, tx, id);
+  await tx.project.deleteMany({ where: { id, orgId: ctx.org.id } });
+  await recordAudit(ctx, tx, {
+    action: "project.deleted",
+    target: { type: "project", id, label: before.name },
+    changes: { before: { name: before.name, description: before.description, status: before.status } },
+  });
 }

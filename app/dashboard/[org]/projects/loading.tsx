@@ -8,7 +8,7 @@ export default function ProjectsLoading() {
       <PageHeader title="Projects" description={<Skeleton className="h-4 w-48" />} />
       <div className="mb-4 flex gap-3">
         <Skeleton className="h-9 flex-1 sm:max-w-sm" />
-        <Skeleton className="h-9 w-36 sm:w-44" />
+        <Skeleton className="h-9 w-32 sm:w-44" />
       </div>
       <ProjectListSkeleton />
     </>

@@ -1,0 +1,20 @@
+/** Every audited action, `<target>.<verb>`. The audit page filters by these. */
+export const AUDIT_ACTIONS = [
+  "org.created",
+  "org.updated",
+  "org.deleted",
+  "project.created",
+  "project.updated",
+  "project.deleted",
+  "member.role_changed",
+  "member.removed",
+  "member.left",
+  "member.joined",
+  "ownership.transferred",
+  "invitation.created",
+  "invitation.resent",
+  "invitation.revoked",
+  "invitation.accepted",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
