@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { migrate } from "@/lib/db/migrate";
+import { startEmbeddedDatabase } from "@/lib/db/embedded";
+
+export const ADMIN_URL = process.env.TEST_ADMIN_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const APP_LOGIN_ROLE = "tenantkit_test_login";
+
+export type TestDatabase = { appUrl: string; ownerUrl: string; stop: () => Promise<void> };
+
+/** A fresh, migrated database on the local server, and the NOSUPERUSER role the app logs in as. */
+export async function preparePostgres(name: string): Promise<TestDatabase> {
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  const ownerUrl = new URL(ADMIN_URL);
+  ownerUrl.pathname = `/${name}`;
+  await migrate({ connectionString: ownerUrl.toString() });
+  await admin.query(`do $$ begin
+      if not exists (select 1 from pg_roles where rolname = '${APP_LOGIN_ROLE}') then
+        create role ${APP_LOGIN_ROLE} login nosuperuser nobypassrls;
+      end if; end $$`);
+  await admin.query(`grant tenantkit_app to ${APP_LOGIN_ROLE}`);
+  const appUrl = new URL(ownerUrl);
+  appUrl.username = APP_LOGIN_ROLE;
+  return {
+    appUrl: appUrl.toString(),
+    ownerUrl: ownerUrl.toString(),
+    stop: async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** The zero-setup database: embedded PGlite in `dataDir`, migrated. */
+export async function preparePglite(dataDir: string): Promise<TestDatabase> {
+  const embedded = await startEmbeddedDatabase({ dataDir, port: 0 });
+  await migrate({ connectionString: embedded.connectionString });
+  return { appUrl: embedded.connectionString, ownerUrl: embedded.connectionString, stop: () => embedded.stop() };
+}
+
+export type AppServer = { baseUrl: string; output: string[]; stop: () => Promise<void> };
+
+/** Serves the production build (`next start`) against `databaseUrl` and waits until it is healthy. */
+export async function startAppServer(options: { port: number; databaseUrl: string; dataDir: string; secret: string; env?: Record<string, string> }): Promise<AppServer> {
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(options.port), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      APP_ENV: "test",
+      APP_URL: baseUrl,
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: options.secret,
+      DATABASE_URL: options.databaseUrl,
+      DATA_DIR: options.dataDir,
+      REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+      RATE_LIMIT_MULTIPLIER: "1000",
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  server.stdout?.on("data", (d: Buffer) => output.push(d.toString()));
+  server.stderr?.on("data", (d: Buffer) => output.push(d.toString()));
+  const stop = async () => {
+    if (server.exitCode !== null) return;
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+  };
+  try {
+    await waitForHealthy(baseUrl, server);
+  } catch (error) {
+    console.error(output.join(""));
+    await stop();
+    throw error;
+  }
+  return { baseUrl, output, stop };
+}
+
+async function waitForHealthy(url: string, server: ChildProcess, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The app server exited with code ${server.exitCode}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The app server did not become healthy at ${url} within ${timeoutMs} ms`);
+}
