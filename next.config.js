@@ -10,7 +10,9 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  output: "standalone",
+  // Container images want the self-contained server (`node .next/standalone/server.js`);
+  // `npm start` runs `next start`, which refuses that output, so it is opt-in.
+  output: process.env.NEXT_OUTPUT_STANDALONE === "1" ? "standalone" : undefined,
   poweredByHeader: false,
   typedRoutes: false,
   // Server-only packages with native or Node-specific code stay out of the bundle.
