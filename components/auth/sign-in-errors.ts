@@ -1,11 +1,12 @@
 /**
  * next-auth reports failures as codes (`?error=CredentialsSignin`, or `result.error`);
- * people get a sentence that says what to do next. `RateLimited` is the code
- * lib/auth/authorize-password.ts throws.
+ * people get a sentence that says what to do next.
  */
+import { RATE_LIMITED } from "@/lib/auth/sign-in-codes";
+
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That email and password don't match an account. Check them and try again.",
-  RateLimited: "Too many sign-in attempts. Wait a minute, then try again.",
+  [RATE_LIMITED]: "Too many sign-in attempts. Wait a minute, then try again.",
   EmailSignin: "We couldn't send the sign-in email. Try again in a moment.",
   Verification: "That sign-in link has expired or has already been used. Request a new one below.",
   OAuthAccountNotLinked: "This email is already registered with another sign-in method. Sign in the way you did before.",

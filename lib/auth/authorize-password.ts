@@ -2,12 +2,10 @@ import { db } from "@/lib/db/client";
 import { rateLimit } from "@/lib/rate-limit";
 import { hashPassword, verifyPassword } from "./password";
 import { signInSchema } from "./schemas";
+import { RATE_LIMITED } from "./sign-in-codes";
 
 // Verified against when the email is unknown, so both answers take the same time.
 const dummyHash = hashPassword("timing-equaliser-not-a-password");
-
-/** next-auth shows `?error=<message>` for a thrown error; the sign-in page explains it. */
-export const RATE_LIMITED = "RateLimited";
 
 export async function authorizeWithPassword(credentials: unknown) {
   const parsed = signInSchema.safeParse(credentials);

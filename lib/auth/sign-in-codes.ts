@@ -1,0 +1,5 @@
+/**
+ * Error codes our sign-in code throws, which next-auth hands to the page as `?error=<code>`.
+ * Kept free of server imports so the sign-in form can import it too.
+ */
+export const RATE_LIMITED = "RateLimited";
