@@ -4,11 +4,11 @@ import type { Permission } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import { runAsMember, type OrgContext } from "@/lib/orgs/context";
 import { slugSchema } from "@/lib/orgs/slug";
-import { clientIp } from "@/lib/auth/client-ip";
 import { AppError } from "./errors";
 import { apiRoute, toResponse, type RouteHandler } from "./handler";
 import { authenticate, enforceRateLimit, routePattern } from "./request-auth";
 import { parseWith, readJsonBody, searchParamsObject } from "./request-input";
+import { requestMeta } from "./request-meta";
 
 type Schema = z.ZodType;
 type Out<S> = S extends Schema ? z.output<S> : undefined;
@@ -63,7 +63,7 @@ export function withOrg<B extends Schema | undefined = undefined, Q extends Sche
         meta.orgId = ctx.org.id;
         return handler({ ctx, tx, body, query, params, req });
       },
-      { requestId: meta.requestId, ip: clientIp(req.headers), userAgent: req.headers.get("user-agent")?.slice(0, 512) ?? undefined },
+      requestMeta(req, meta.requestId),
     );
     const response = toResponse(result, options.status);
     for (const [k, v] of Object.entries(limit.headers)) response.headers.set(k, v);

@@ -8,6 +8,8 @@ import { AppError } from "./errors";
 import { apiRoute, toResponse, type RouteHandler } from "./handler";
 import { authenticate, enforceRateLimit, routePattern } from "./request-auth";
 import { parseWith, readJsonBody } from "./request-input";
+import { requestMeta } from "./request-meta";
+import type { RequestMeta } from "@/lib/orgs/context";
 
 type Options<B> = { body?: B; status?: number };
 type Body<B> = B extends z.ZodType ? z.output<B> : undefined;
@@ -15,7 +17,7 @@ type Body<B> = B extends z.ZodType ? z.output<B> : undefined;
 /** Routes about the signed-in user rather than one org (list/create orgs, sessions). */
 export function withUser<B extends z.ZodType | undefined = undefined>(
   options: Options<B>,
-  handler: (args: { principal: Principal; body: Body<B>; req: NextRequest }) => Promise<unknown>,
+  handler: (args: { principal: Principal; body: Body<B>; req: NextRequest; request: RequestMeta }) => Promise<unknown>,
 ): RouteHandler {
   return apiRoute(async (req, route, meta) => {
     const principal = await authenticate(req);
@@ -25,7 +27,7 @@ export function withUser<B extends z.ZodType | undefined = undefined>(
     // Org routes check the session version in their membership query; here it costs one lookup.
     const user = await db.user.findUnique({ where: { id: principal.userId }, select: { sessionVersion: true } });
     if (!user || user.sessionVersion !== principal.sessionVersion) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
-    const response = toResponse(await handler({ principal, body, req }), options.status);
+    const response = toResponse(await handler({ principal, body, req, request: requestMeta(req, meta.requestId) }), options.status);
     for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
     return response;
   });

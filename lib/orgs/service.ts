@@ -4,7 +4,7 @@ import type { Role } from "@/lib/db/generated/enums";
 import { asUser, setOrgScope, type Tx } from "@/lib/db/tenant-transaction";
 import { AppError } from "@/lib/api/errors";
 import { diff, recordAudit } from "@/lib/audit/record";
-import type { OrgContext } from "./context";
+import type { OrgContext, RequestMeta } from "./context";
 import type { OrgCreateInput, OrgUpdateInput } from "./schemas";
 import { slugify, withSuffix } from "./slug";
 
@@ -36,7 +36,7 @@ async function freeSlug(tx: Tx, name: string): Promise<string> {
 export type Creator = { userId: string; label: string };
 
 /** Creates an org with `creator` as its owner, inside the caller's transaction. */
-export async function createOrgInTx(tx: Tx, creator: Creator, input: OrgCreateInput, personal = false): Promise<OrgSummary> {
+export async function createOrgInTx(tx: Tx, creator: Creator, input: OrgCreateInput, personal = false, request: RequestMeta = {}): Promise<OrgSummary> {
   const slug = input.slug ?? (await freeSlug(tx, input.name));
   const org = await tx.organization.create({ data: { name: input.name, slug, personal } }).catch((e: unknown) => {
     if (isUniqueViolation(e)) throw new AppError("conflict", `The URL "${slug}" is taken. Choose another.`, { errors: [{ path: "slug", message: "is taken" }] });
@@ -45,15 +45,15 @@ export async function createOrgInTx(tx: Tx, creator: Creator, input: OrgCreateIn
   await setOrgScope(tx, org.id);
   await tx.membership.create({ data: { orgId: org.id, userId: creator.userId, role: "owner" } });
   const summary = { id: org.id, slug: org.slug, name: org.name, personal: org.personal, role: "owner" as const };
-  const ctx: OrgContext = { org: summary, role: "owner", actor: { type: "user", ...creator }, request: {} };
+  const ctx: OrgContext = { org: summary, role: "owner", actor: { type: "user", ...creator }, request };
   await recordAudit(ctx, tx, { action: "org.created", target: { type: "org", id: org.id, label: org.name }, changes: { after: { name: org.name, slug } } });
   return summary;
 }
 
-export async function createOrg(userId: string, input: OrgCreateInput): Promise<OrgSummary> {
+export async function createOrg(userId: string, input: OrgCreateInput, request: RequestMeta = {}): Promise<OrgSummary> {
   return asUser(userId, async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
-    return createOrgInTx(tx, { userId, label: user.email }, input);
+    return createOrgInTx(tx, { userId, label: user.email }, input, false, request);
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeCursor, decodeCursor } from "./cursor";
+import { encodeCursor, decodeCursor } from "@/lib/db/cursor";
 import { projectCreateSchema, projectListQuerySchema, projectUpdateSchema } from "./schemas";
 
 describe("project input schemas", () => {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { readdirSync } from "node:fs";
 import { appendFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,6 +9,9 @@ import { DEFAULT_MIGRATIONS_DIR, migrate } from "@/lib/db/migrate";
 
 // Throwaway databases on the local server, created and dropped here as the superuser.
 const ADMIN_URL = process.env.TEST_ADMIN_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+/** The project's own migrations, in the order the runner applies them. */
+const REPO_MIGRATIONS = readdirSync(DEFAULT_MIGRATIONS_DIR).sort();
 
 const admin = new pg.Client({ connectionString: ADMIN_URL });
 const databases: string[] = [];
@@ -66,7 +70,7 @@ describe("migration runner (PostgreSQL)", () => {
     const dir = await migrationsCopy({ "29990101000000_add_archived_note": `ALTER TABLE "projects" ADD COLUMN "archivedNote" TEXT;` });
 
     const applied = await migrate({ connectionString: url, migrationsDir: dir });
-    expect(applied).toEqual(["20261125000000_init", "29990101000000_add_archived_note"]);
+    expect(applied).toEqual([...REPO_MIGRATIONS, "29990101000000_add_archived_note"]);
 
     const rows = await history(url);
     expect(rows.map((r) => r.migration_name)).toEqual(applied);
@@ -78,7 +82,7 @@ describe("migration runner (PostgreSQL)", () => {
     }
 
     expect(await migrate({ connectionString: url, migrationsDir: dir })).toEqual([]);
-    expect(await history(url)).toHaveLength(2);
+    expect(await history(url)).toHaveLength(REPO_MIGRATIONS.length + 1);
   });
 
   it("refuses to run when an applied migration's file has changed", async () => {
@@ -125,7 +129,7 @@ describe("migration runner (PostgreSQL)", () => {
     await expect(migrate({ connectionString: url, migrationsDir: dir })).rejects.toThrow(
       /29990101000000_broken failed and was rolled back: column "no_such_column" does not exist \(line 3\)/,
     );
-    expect((await history(url)).map((r) => r.migration_name)).toEqual(["20261125000000_init"]);
+    expect((await history(url)).map((r) => r.migration_name)).toEqual(REPO_MIGRATIONS);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const { rows } = await client.query<{ table: string | null }>(`SELECT to_regclass('half_done')::text AS table`);
@@ -150,11 +154,8 @@ describe("migration runner (PostgreSQL)", () => {
       return r.value;
     });
 
-    expect(applied.sort()).toEqual(["20261125000000_init", "29990101000000_second", "29990102000000_third"]);
-    expect((await history(url)).map((r) => r.migration_name)).toEqual([
-      "20261125000000_init",
-      "29990101000000_second",
-      "29990102000000_third",
-    ]);
+    const expected = [...REPO_MIGRATIONS, "29990101000000_second", "29990102000000_third"];
+    expect(applied.sort()).toEqual(expected);
+    expect((await history(url)).map((r) => r.migration_name)).toEqual(expected);
   });
 });

@@ -4,4 +4,4 @@ import { orgCreateSchema } from "@/lib/orgs/schemas";
 
 export const GET = withUser({}, async ({ principal }) => ({ data: await listOrgsForUser(principal.userId) }));
 
-export const POST = withUser({ body: orgCreateSchema, status: 201 }, ({ principal, body }) => createOrg(principal.userId, body));
+export const POST = withUser({ body: orgCreateSchema, status: 201 }, ({ principal, body, request }) => createOrg(principal.userId, body, request));
