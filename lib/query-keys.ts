@@ -1,3 +1,4 @@
+import type { AuditFilters } from "@/lib/audit/schemas";
 import type { ProjectListQuery } from "@/lib/projects/schemas";
 
 /** Every TanStack Query key in one place, so invalidation never misses a spelling. */
@@ -5,7 +6,12 @@ export const queryKeys = {
   orgs: () => ["orgs"] as const,
   org: (org: string) => ["orgs", org] as const,
   members: (org: string) => ["orgs", org, "members"] as const,
+  invitations: (org: string) => ["orgs", org, "invitations"] as const,
   projects: (org: string) => ["orgs", org, "projects"] as const,
-  projectList: (org: string, query: Partial<Pick<ProjectListQuery, "q" | "status">>) => ["orgs", org, "projects", "list", query] as const,
+  /** Prefix of every project list of an org, whatever its filters. */
+  projectLists: (org: string) => ["orgs", org, "projects", "list"] as const,
+  projectList: (org: string, query: Partial<Pick<ProjectListQuery, "q" | "status">>) => [...queryKeys.projectLists(org), query] as const,
   project: (org: string, id: string) => ["orgs", org, "projects", "detail", id] as const,
+  audit: (org: string) => ["orgs", org, "audit"] as const,
+  auditList: (org: string, filters: AuditFilters) => ["orgs", org, "audit", "list", filters] as const,
 };

@@ -4,8 +4,8 @@ import { createContext, useContext, type ReactNode } from "react";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/generated/enums";
 
-export type DashboardOrg = { id: string; slug: string; name: string; personal: boolean };
-export type DashboardUser = { id: string; name: string | null; email: string };
+type DashboardOrg = { id: string; slug: string; name: string; personal: boolean };
+type DashboardUser = { id: string; name: string | null; email: string };
 type DashboardValue = { org: DashboardOrg; role: Role; user: DashboardUser };
 
 const DashboardContext = createContext<DashboardValue | null>(null);

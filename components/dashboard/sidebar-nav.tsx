@@ -2,25 +2,28 @@
 
 import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
+import { can, type Permission } from "@/lib/auth/permissions";
 import { cn } from "@/components/ui/cn";
-import { FolderIcon, SettingsIcon, UsersIcon } from "@/components/ui/icons";
+import { FolderIcon, SettingsIcon, ShieldCheckIcon, UsersIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { useDashboard } from "./dashboard-context";
 
-const ITEMS = [
-  { segment: "projects", label: "Projects", Icon: FolderIcon },
-  { segment: "members", label: "Members", Icon: UsersIcon },
-  { segment: "settings", label: "Settings", Icon: SettingsIcon },
-] as const;
+// Each page's own permission: a link the caller's role could not open is not shown.
+const ITEMS: { segment: string; label: string; Icon: typeof FolderIcon; permission: Permission }[] = [
+  { segment: "projects", label: "Projects", Icon: FolderIcon, permission: "projects:read" },
+  { segment: "members", label: "Members", Icon: UsersIcon, permission: "members:read" },
+  { segment: "audit", label: "Audit log", Icon: ShieldCheckIcon, permission: "audit:read" },
+  { segment: "settings", label: "Settings", Icon: SettingsIcon, permission: "org:read" },
+];
 
 export function SidebarNav() {
-  const { org } = useDashboard();
+  const { org, role } = useDashboard();
   const pathname = usePathname();
 
   return (
     <nav aria-label="Organization">
       <ul className="grid gap-0.5">
-        {ITEMS.map(({ segment, label, Icon }) => {
+        {ITEMS.filter((item) => can(role, item.permission)).map(({ segment, label, Icon }) => {
           const href = `/dashboard/${org.slug}/${segment}`;
           const active = pathname === href || pathname.startsWith(`${href}/`);
           return (

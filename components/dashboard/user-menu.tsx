@@ -1,6 +1,7 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import Link from "next/link";
 import { toast } from "sonner";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { errorMessage } from "@/components/forms/field-errors";
@@ -14,7 +15,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { ChevronsUpDownIcon, LogOutIcon, ShieldCheckIcon } from "@/components/ui/icons";
+import { ChevronsUpDownIcon, LogOutIcon, SettingsIcon, ShieldCheckIcon } from "@/components/ui/icons";
 import { useDashboard } from "./dashboard-context";
 
 async function signOutEverywhere() {
@@ -52,6 +53,13 @@ export function UserMenu() {
           <span className="truncate text-sm font-medium">{displayName}</span>
           {user.name && <span className="truncate text-xs text-muted-foreground">{user.email}</span>}
         </div>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/account">
+            <SettingsIcon className="size-4 text-muted-foreground" />
+            Account
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuSeparator />
         <DropdownMenuLabel>Theme</DropdownMenuLabel>
         <ThemeRadioItems />

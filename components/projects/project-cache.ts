@@ -1,13 +1,10 @@
 import type { InfiniteData, QueryKey } from "@tanstack/react-query";
 import { projectListQuerySchema, type ProjectDto, type ProjectPage, type ProjectStatus } from "@/lib/projects/schemas";
-import { queryKeys } from "@/lib/query-keys";
 
 /** The list filters that live in the URL and in the query key. */
 export type ProjectFilters = { q?: string; status?: ProjectStatus };
 export type ProjectPages = InfiniteData<ProjectPage, string | null>;
 
-/** Every project list of an org, whatever its filters (lib/query-keys.ts: [...projects, "list", filters]). */
-export const projectListsKey = (org: string) => [...queryKeys.projects(org), "list"] as const;
 
 const filtersSchema = projectListQuerySchema.pick({ q: true, status: true });
 

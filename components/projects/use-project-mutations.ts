@@ -14,7 +14,6 @@ import {
   prependProject,
   type ProjectFilters,
   type ProjectPages,
-  projectListsKey,
   removeProject,
   replaceProject,
 } from "./project-cache";
@@ -31,7 +30,7 @@ export function useProjectMutations() {
   const queryClient = useQueryClient();
   const base = `/api/v1/orgs/${encodeURIComponent(org.slug)}/projects`;
   const mutationKey = ["projects", org.slug, "write"];
-  const listsKey = projectListsKey(org.slug);
+  const listsKey = queryKeys.projectLists(org.slug);
 
   async function snapshot(): Promise<Snapshot> {
     // An in-flight refetch would land on top of the optimistic change and undo it.

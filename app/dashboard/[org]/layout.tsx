@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/dashboard/app-shell";
 import { DashboardProvider } from "@/components/dashboard/dashboard-context";
-import { loadAsMember } from "@/components/dashboard/load-as-member";
+import { loadAsMember } from "@/lib/orgs/load-as-member";
 import { requireCurrentUser } from "@/lib/auth/session";
 import { getOrg, listOrgsForUser } from "@/lib/orgs/service";
 

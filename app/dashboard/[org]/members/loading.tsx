@@ -7,6 +7,11 @@ export default function MembersLoading() {
     <>
       <PageHeader title="Members" description={<Skeleton className="h-4 w-56" />} />
       <MemberListSkeleton />
+      <div className="mt-12 mb-4 grid gap-2">
+        <Skeleton className="h-5 w-44" />
+        <Skeleton className="h-4 w-72" />
+      </div>
+      <MemberListSkeleton rows={2} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { firstParam } from "@/components/auth/callback-url";
-import { loadAsMember } from "@/components/dashboard/load-as-member";
+import { firstParam, type SearchParams } from "@/components/search-params";
+import { loadAsMember } from "@/lib/orgs/load-as-member";
 import { ProjectList } from "@/components/projects/project-list";
 import { listProjects } from "@/lib/projects/service";
 import { projectListQuerySchema } from "@/lib/projects/schemas";
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Projects" };
 
 type Props = {
   params: Promise<{ org: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: SearchParams;
 };
 
 export default async function ProjectsPage({ params, searchParams }: Props) {
