@@ -5,7 +5,6 @@ import { projectListQuerySchema, type ProjectDto, type ProjectPage, type Project
 export type ProjectFilters = { q?: string; status?: ProjectStatus };
 export type ProjectPages = InfiniteData<ProjectPage, string | null>;
 
-
 const filtersSchema = projectListQuerySchema.pick({ q: true, status: true });
 
 /** Reads the filters back out of a list's query key. */
