@@ -45,6 +45,19 @@ const schema = z
     UPSTASH_REDIS_REST_TOKEN: optionalString,
     /** Multiplies every rate limit; tests raise it instead of switching limits off. */
     RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().default(1),
+
+    /**
+     * Where background jobs (lib/jobs) run: `inline` in the app's own server process, `off` when
+     * `npm run worker` runs them in a process of its own.
+     */
+    JOBS_WORKER: z.enum(["inline", "off"]).default("inline"),
+    /** Jobs one worker process runs at the same time. */
+    JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+    /**
+     * How often an idle worker looks for due jobs. On Postgres a new job wakes it at once
+     * (LISTEN/NOTIFY), so this paces retries and delayed jobs; on PGlite it paces every job.
+     */
+    JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   })
   .superRefine((v, ctx) => {
     const pairs = [

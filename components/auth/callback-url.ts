@@ -17,8 +17,3 @@ export function safeCallbackUrl(value: string | undefined, appUrl: string, fallb
     return fallback;
   }
 }
-
-/** A query parameter's single value, whichever shape Next passed it in. */
-export function firstParam(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}

@@ -4,22 +4,33 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { fetchJson } from "@/lib/api/fetch-json";
-import { signUpSchema, type SignUpInput } from "@/lib/auth/schemas";
+import { signUpSchema } from "@/lib/auth/schemas";
 import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/components/forms/field-errors";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
-const LABELS = { name: "Name", email: "Email", password: "Password" } satisfies Record<keyof SignUpInput, string>;
+/** What POST /api/v1/signup answers: the org the new account landed in. */
+type SignUpResult = { org: { slug: string; name: string } };
 
-export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+type Fields = "name" | "email" | "password";
+// No label for `inviteToken`: an error about the invitation is shown for the whole form.
+const LABELS = { name: "Name", email: "Email", password: "Password" } satisfies Record<Fields, string>;
+
+type Props = {
+  callbackUrl: string;
+  /** Signing up through an invitation link: the email is the invited one and cannot change. */
+  invite?: { token: string; email: string };
+};
+
+export function SignUpForm({ callbackUrl, invite }: Props) {
   const router = useRouter();
-  const [values, setValues] = useState<SignUpInput>({ name: "", email: "", password: "" });
-  const [errors, setErrors] = useState<FieldErrors<keyof SignUpInput>>({});
+  const [values, setValues] = useState<Record<Fields, string>>({ name: "", email: invite?.email ?? "", password: "" });
+  const [errors, setErrors] = useState<FieldErrors<Fields>>({});
   const [pending, setPending] = useState(false);
 
-  const set = (key: keyof SignUpInput) => (event: { target: { value: string } }) => {
+  const set = (key: Fields) => (event: { target: { value: string } }) => {
     setValues((v) => ({ ...v, [key]: event.target.value }));
     // Once someone edits a field, its old error no longer describes it.
     setErrors(({ [key]: _fixed, ...rest }) => rest);
@@ -27,13 +38,14 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = signUpSchema.safeParse(values);
+    const parsed = signUpSchema.safeParse({ ...values, inviteToken: invite?.token });
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error, LABELS));
 
     setErrors({});
     setPending(true);
+    let created: SignUpResult;
     try {
-      await fetchJson("/api/v1/signup", { method: "POST", body: parsed.data });
+      created = await fetchJson<SignUpResult>("/api/v1/signup", { method: "POST", body: parsed.data });
     } catch (error) {
       setPending(false);
       setErrors(apiFieldErrors(error, LABELS));
@@ -48,7 +60,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       router.push(`/sign-in?error=${encodeURIComponent(result?.error ?? "Default")}`);
       return;
     }
-    router.replace(callbackUrl);
+    // An invited account already belongs to the org it was invited to: go straight there.
+    router.replace(invite ? `/dashboard/${created.org.slug}/projects` : callbackUrl);
     router.refresh();
   }
 
@@ -58,8 +71,20 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       <Field label="Name" error={errors.name}>
         {(control) => <Input {...control} name="name" autoComplete="name" required value={values.name} onChange={set("name")} />}
       </Field>
-      <Field label="Email" error={errors.email}>
-        {(control) => <Input {...control} type="email" name="email" autoComplete="email" required value={values.email} onChange={set("email")} />}
+      <Field label="Email" error={errors.email} hint={invite ? "Your invitation was sent to this address." : undefined}>
+        {(control) => (
+          <Input
+            {...control}
+            type="email"
+            name="email"
+            autoComplete="email"
+            required
+            value={values.email}
+            onChange={set("email")}
+            readOnly={Boolean(invite)}
+            className="read-only:bg-muted read-only:text-muted-foreground"
+          />
+        )}
       </Field>
       <Field label="Password" error={errors.password} hint="At least 10 characters.">
         {(control) => (
@@ -67,7 +92,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         )}
       </Field>
       <Button type="submit" className="mt-1 w-full" loading={pending}>
-        Sign up
+        {invite ? "Create account and join" : "Sign up"}
       </Button>
     </form>
   );

@@ -2,7 +2,7 @@ import { cn } from "@/components/ui/cn";
 import { LayersIcon } from "@/components/ui/icons";
 
 /** The product name in the UI; forks rename it here (server-side text uses env.APP_NAME). */
-export const BRAND_NAME = "Tenantkit";
+const BRAND_NAME = "Tenantkit";
 
 export function LogoMark({ size = "md" }: { size?: "sm" | "md" }) {
   return (

@@ -1,6 +1,8 @@
+import { ENTITLEMENTS } from "@/lib/billing/entitlements";
+
 /**
- * The public price list. Static until billing lands; then the Stripe price ids and the
- * entitlements in lib/billing should drive it, and this file becomes presentation only.
+ * The public price list. Limits come from lib/billing/entitlements.ts, so the page cannot
+ * promise what the app does not enforce; prices are static until Stripe prices drive them.
  */
 export type Plan = {
   id: "free" | "pro" | "enterprise";
@@ -14,7 +16,7 @@ export type Plan = {
   highlighted?: boolean;
 };
 
-export const SALES_EMAIL = "sales@tenantkit.dev";
+const SALES_EMAIL = "sales@tenantkit.dev";
 
 export const PLANS: Plan[] = [
   {
@@ -23,7 +25,7 @@ export const PLANS: Plan[] = [
     tagline: "For side projects and small teams finding their feet.",
     price: "$0",
     priceNote: "forever",
-    seats: "Up to 5 members",
+    seats: `Up to ${ENTITLEMENTS.free.includedSeats} members`,
     features: ["Unlimited projects", "Owner, admin, member and viewer roles", "Email, magic-link and OAuth sign-in", "Community support"],
     cta: { label: "Get started", href: "/sign-up" },
   },

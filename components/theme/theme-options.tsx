@@ -5,7 +5,7 @@ import { DropdownMenuRadioGroup, DropdownMenuRadioItem } from "@/components/ui/d
 import { MonitorIcon, MoonIcon, SunIcon } from "@/components/ui/icons";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 
-export const THEMES = [
+const THEMES = [
   { value: "light", label: "Light", Icon: SunIcon },
   { value: "dark", label: "Dark", Icon: MoonIcon },
   { value: "system", label: "System", Icon: MonitorIcon },

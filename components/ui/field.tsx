@@ -2,7 +2,7 @@ import { useId, type ReactNode } from "react";
 import { cn } from "./cn";
 
 /** What a control needs to be tied to its label, hint and error for assistive tech. */
-export type ControlProps = {
+type ControlProps = {
   id: string;
   "aria-invalid": true | undefined;
   "aria-describedby": string | undefined;

@@ -99,14 +99,6 @@ export const MonitorIcon = icon(
     <path d="M8 21h8M12 17v4" />
   </>,
 );
-export const BuildingIcon = icon(
-  <>
-    <path d="M6 22V4a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v18Z" />
-    <path d="M6 12H4a2 2 0 0 0-2 2v6a2 2 0 0 0 2 2h2" />
-    <path d="M18 9h2a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2h-2" />
-    <path d="M10 6h4M10 10h4M10 14h4M10 18h4" />
-  </>,
-);
 export const ShieldCheckIcon = icon(
   <>
     <path d="M20 13c0 5-3.5 7.5-7.66 8.95a1 1 0 0 1-.67-.01C7.5 20.5 4 18 4 13V6a1 1 0 0 1 1-1c2 0 4.5-1.2 6.24-2.72a1.17 1.17 0 0 1 1.52 0C14.51 3.81 17 5 19 5a1 1 0 0 1 1 1z" />
@@ -117,12 +109,6 @@ export const LockIcon = icon(
   <>
     <rect width="18" height="11" x="3" y="11" rx="2" />
     <path d="M7 11V7a5 5 0 0 1 10 0v4" />
-  </>,
-);
-export const KeyIcon = icon(
-  <>
-    <path d="M2.586 17.414A2 2 0 0 0 2 18.828V21a1 1 0 0 0 1 1h3a1 1 0 0 0 1-1v-1a1 1 0 0 1 1-1h1a1 1 0 0 0 1-1v-1a1 1 0 0 1 1-1h.172a2 2 0 0 0 1.414-.586l.814-.814a6.5 6.5 0 1 0-4-4z" />
-    <circle cx="16.5" cy="7.5" r=".5" fill="currentColor" />
   </>,
 );
 export const CreditCardIcon = icon(
@@ -169,12 +155,6 @@ export const ArrowRightIcon = icon(
   <>
     <path d="M5 12h14" />
     <path d="m12 5 7 7-7 7" />
-  </>,
-);
-export const ArrowLeftIcon = icon(
-  <>
-    <path d="M19 12H5" />
-    <path d="m12 19-7-7 7-7" />
   </>,
 );
 export const MailIcon = icon(

@@ -3,7 +3,7 @@ import { cn } from "./cn";
 import { ChevronDownIcon } from "./icons";
 
 /** Shared by every text control so inputs, textareas and selects line up. */
-export const controlClasses = cn(
+const controlClasses = cn(
   "w-full rounded-md border border-input bg-surface px-3 text-sm text-foreground shadow-xs transition-colors",
   "placeholder:text-muted-foreground/80 disabled:cursor-not-allowed disabled:opacity-60",
   "focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/25 focus-visible:outline-none",

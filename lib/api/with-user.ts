@@ -36,12 +36,12 @@ export function withUser<B extends z.ZodType | undefined = undefined>(
 /** Anonymous routes (sign-up): limited per client IP, and per extra keys the handler names. */
 export function withPublic<B extends z.ZodType | undefined = undefined>(
   options: Options<B> & { limit: LimitName },
-  handler: (args: { body: Body<B>; req: NextRequest; ip: string }) => Promise<unknown>,
+  handler: (args: { body: Body<B>; req: NextRequest; ip: string; request: RequestMeta }) => Promise<unknown>,
 ): RouteHandler {
-  return apiRoute(async (req) => {
+  return apiRoute(async (req, _route, meta) => {
     const ip = clientIp(req.headers);
     await enforceRateLimit(options.limit, `${ip}:${req.nextUrl.pathname}`);
     const body = (options.body ? parseWith(options.body, await readJsonBody(req), "body") : undefined) as Body<B>;
-    return toResponse(await handler({ body, req, ip }), options.status);
+    return toResponse(await handler({ body, req, ip, request: requestMeta(req, meta.requestId) }), options.status);
   });
 }

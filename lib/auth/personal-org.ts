@@ -1,13 +1,14 @@
 import { asUser, type Tx } from "@/lib/db/tenant-transaction";
 import { createOrgInTx } from "@/lib/orgs/service";
+import type { RequestMeta } from "@/lib/orgs/context";
 
 export function personalOrgName(name: string | null | undefined, email: string): string {
   const who = name?.trim() || email.split("@")[0] || "My";
   return `${who}'s workspace`;
 }
 
-export async function createPersonalOrgInTx(tx: Tx, user: { id: string; name: string | null; email: string }) {
-  return createOrgInTx(tx, { userId: user.id, label: user.email }, { name: personalOrgName(user.name, user.email) }, true);
+export async function createPersonalOrgInTx(tx: Tx, user: { id: string; name: string | null; email: string }, request: RequestMeta = {}) {
+  return createOrgInTx(tx, { userId: user.id, label: user.email }, { name: personalOrgName(user.name, user.email) }, true, request);
 }
 
 /** Gives a user who belongs to no org their personal one (idempotent). */

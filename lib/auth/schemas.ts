@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { invitationTokenSchema } from "@/lib/invitations/token-schema";
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("is not a valid email address").max(254));
 
@@ -11,6 +12,8 @@ export const signUpSchema = z.object({
   name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
   email: emailSchema,
   password: passwordSchema,
+  /** From an invitation link: the account joins that org instead of getting a personal one. */
+  inviteToken: invitationTokenSchema.optional(),
 });
 
 export const signInSchema = z.object({

@@ -3,6 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { installJobSchema } from "./job-schema";
 
 /**
  * Applies prisma/migrations/<name>/migration.sql in name order, as Prisma's
@@ -14,6 +15,9 @@ import pg from "pg";
  * bookkeeping row: a failing migration leaves neither half-applied schema nor a failed
  * row behind, and can simply be fixed and re-run. (So a migration cannot contain
  * statements that refuse to run in a transaction, such as CREATE INDEX CONCURRENTLY.)
+ *
+ * After the app's migrations it installs the job queue's schema (lib/db/job-schema.ts), so
+ * every caller (`npm run db:migrate`, the dev/start launchers, tests) gets both.
  */
 
 /** Prisma's own migration lock key, so this runner and `prisma migrate` exclude each other too. */
@@ -73,6 +77,7 @@ export async function migrate({
         if (await apply(client, migration)) done.push(migration.name);
         else log(`${migration.name} was applied by a concurrent run meanwhile.`);
       }
+      await installJobSchema(client, connectionString, log);
       return done;
     } finally {
       // Closing the session releases the lock too; failing to unlock must not hide the real error.

@@ -1,5 +1,10 @@
 import { z } from "zod";
+import { Role } from "@/lib/db/generated/enums";
 
-export const memberParamsSchema = z.object({ userId: z.string().regex(/^[a-z0-9]{20,40}$/, "is not a valid user id") });
+const userIdSchema = z.string().regex(/^[a-z0-9]{20,40}$/, "is not a valid user id");
 
-export const memberRoleSchema = z.object({ role: z.enum(["owner", "admin", "member", "viewer"]) });
+export const memberParamsSchema = z.object({ userId: userIdSchema });
+
+export const memberRoleSchema = z.object({ role: z.enum(Role) });
+
+export const transferOwnershipSchema = z.object({ userId: userIdSchema });

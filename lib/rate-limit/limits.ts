@@ -26,6 +26,8 @@ export const limits = {
   "api:user": { tokens: 300, window: "1 m", onStoreFailure: "open" },
   /** Anonymous API calls, keyed by IP address. */
   "api:ip": { tokens: 60, window: "1 m", onStoreFailure: "open" },
+  /** Resending one invitation, keyed by its id: each resend emails a real person. */
+  "invite:resend": { tokens: 3, window: "1 h", onStoreFailure: "open" },
 } as const satisfies Record<string, LimitRule>;
 
 export type LimitName = keyof typeof limits;

@@ -20,6 +20,7 @@ describe("rate limit table", () => {
     expect(limits["auth:ip"]).toMatchObject({ tokens: 20, window: "1 m" });
     expect(limits["auth:email"]).toMatchObject({ tokens: 5, window: "15 m" });
     expect(limits["api:org"]).toMatchObject({ tokens: 600, window: "1 m" });
+    expect(limits["invite:resend"]).toMatchObject({ tokens: 3, window: "1 h" });
   });
 });
 

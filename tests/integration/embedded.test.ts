@@ -1,10 +1,11 @@
+import { readdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
+import { DEFAULT_MIGRATIONS_DIR, migrate } from "@/lib/db/migrate";
 import { importWithEnv } from "@/tests/support/import-with-env";
 
 /**
@@ -62,7 +63,7 @@ describe("embedded database (PGlite)", () => {
       migrate({ connectionString: embedded.connectionString }),
       migrate({ connectionString: embedded.connectionString }),
     ]);
-    expect([...a, ...b]).toEqual(["20261125000000_init"]);
+    expect([...a, ...b].sort()).toEqual(readdirSync(DEFAULT_MIGRATIONS_DIR).sort());
     expect(await migrate({ connectionString: embedded.connectionString })).toEqual([]);
   });
 

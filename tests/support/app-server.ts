@@ -22,7 +22,8 @@ export async function preparePostgres(name: string): Promise<TestDatabase> {
       if not exists (select 1 from pg_roles where rolname = '${APP_LOGIN_ROLE}') then
         create role ${APP_LOGIN_ROLE} login nosuperuser nobypassrls;
       end if; end $$`);
-  await admin.query(`grant tenantkit_app to ${APP_LOGIN_ROLE}`);
+  // tenantkit_worker (lib/db/job-schema.ts): the app server runs the job worker in process.
+  await admin.query(`grant tenantkit_app, tenantkit_worker to ${APP_LOGIN_ROLE}`);
   const appUrl = new URL(ownerUrl);
   appUrl.username = APP_LOGIN_ROLE;
   return {

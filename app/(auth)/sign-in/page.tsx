@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
-import { firstParam, safeCallbackUrl } from "@/components/auth/callback-url";
+import { safeCallbackUrl } from "@/components/auth/callback-url";
+import { firstParam, type SearchParams } from "@/components/search-params";
 import { SignInPanel } from "@/components/auth/sign-in-panel";
 import { signInErrorMessage } from "@/components/auth/sign-in-errors";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -10,7 +11,7 @@ import { env, features } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: SearchParams };
 
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;

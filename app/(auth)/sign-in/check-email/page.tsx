@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
-import { firstParam } from "@/components/auth/callback-url";
+import { firstParam, type SearchParams } from "@/components/search-params";
 import { buttonClasses } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { MailIcon } from "@/components/ui/icons";
@@ -9,7 +9,7 @@ import { features } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Check your email" };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: SearchParams };
 
 export default async function CheckEmailPage({ searchParams }: Props) {
   const email = firstParam((await searchParams).email);

@@ -1,0 +1,10 @@
+import { enforceRateLimit } from "@/lib/api/request-auth";
+import { withUser } from "@/lib/api/with-user";
+import { changePassword } from "@/lib/account/change-password";
+import { passwordChangeSchema } from "@/lib/account/schemas";
+
+// Ends every session, the caller's too: clients sign in again with the new password.
+export const POST = withUser({ body: passwordChangeSchema }, async ({ principal, body }) => {
+  await enforceRateLimit("auth:email", `account:${principal.userId}`);
+  await changePassword(principal.userId, body);
+});

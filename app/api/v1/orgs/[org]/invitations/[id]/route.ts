@@ -1,0 +1,7 @@
+import { withOrg } from "@/lib/api/with-org";
+import { invitationParamsSchema } from "@/lib/invitations/schemas";
+import { revokeInvitation } from "@/lib/invitations/service";
+
+export const DELETE = withOrg({ permission: "members:manage", params: invitationParamsSchema }, ({ ctx, tx, params }) =>
+  revokeInvitation(ctx, tx, params.id),
+);

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { AUDIT_ACTIONS } from "./actions";
+
+/** Query strings send `?action=` for "any"; treat a blank value as absent. */
+const blankAsAbsent = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+const search = z
+  .string()
+  .trim()
+  .max(200, "must be at most 200 characters")
+  .transform((v) => v || undefined);
+
+/** A calendar day (the whole UTC day) or an exact instant with an offset. */
+const bound = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: "must be a date (YYYY-MM-DD) or an ISO date-time" });
+
+const filterShape = {
+  action: blankAsAbsent(z.enum(AUDIT_ACTIONS, { error: "is not a known action" })),
+  /** Matches the actor's label (their email) in part, or their id exactly. */
+  actor: blankAsAbsent(search),
+  /** Matches the target's label in part, or its id exactly. */
+  target: blankAsAbsent(search),
+  from: blankAsAbsent(bound),
+  to: blankAsAbsent(bound),
+};
+
+const isDay = (v: string) => v.length === 10;
+
+/** The first instant `from` includes and the first instant after `to` (a day bound covers the whole day). */
+export function createdAtRange(filters: { from?: string; to?: string }): { gte?: Date; lt?: Date } | undefined {
+  if (!filters.from && !filters.to) return undefined;
+  const range: { gte?: Date; lt?: Date } = {};
+  if (filters.from) range.gte = new Date(isDay(filters.from) ? `${filters.from}T00:00:00.000Z` : filters.from);
+  if (filters.to) {
+    const end = new Date(isDay(filters.to) ? `${filters.to}T00:00:00.000Z` : filters.to);
+    range.lt = isDay(filters.to) ? new Date(end.getTime() + 86_400_000) : new Date(end.getTime() + 1);
+  }
+  return range;
+}
+
+const orderedRange = (v: { from?: string; to?: string }) => {
+  const range = createdAtRange(v);
+  return !range?.gte || !range.lt || range.gte < range.lt;
+};
+const rangeIssue = { path: ["to"], message: "must not be before the start date" };
+
+export const auditFiltersSchema = z.object(filterShape).refine(orderedRange, rangeIssue);
+
+export const auditListQuerySchema = z
+  .object({
+    ...filterShape,
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .refine(orderedRange, rangeIssue);
+
+export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+export type AuditListQuery = z.infer<typeof auditListQuerySchema>;
+
+/** What `changes` holds (lib/audit/record.ts); rows that do not match are shown without it. */
+export const auditChangesSchema = z.object({
+  before: z.record(z.string(), z.unknown()).optional(),
+  after: z.record(z.string(), z.unknown()).optional(),
+});
+
+export type AuditEventDto = {
+  id: string;
+  action: string;
+  actor: { type: string; id: string | null; label: string };
+  target: { type: string; id: string | null; label: string | null };
+  changes: z.infer<typeof auditChangesSchema> | null;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: string;
+};
+
+export type AuditPage = { data: AuditEventDto[]; nextCursor: string | null };

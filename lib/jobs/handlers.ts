@@ -1,0 +1,24 @@
+import { sendEmail } from "./send-email";
+import type { TaskName, TaskPayload } from "./tasks";
+
+/** What a handler knows about the job it runs, besides the payload. */
+export type JobInfo = {
+  id: string;
+  /** 1 on the first run. */
+  attempt: number;
+  maxAttempts: number;
+  /** Aborted when the worker shuts down and wants the job to give up. */
+  signal: AbortSignal;
+};
+
+/**
+ * Runs one job. Resolving completes it (graphile-worker deletes it); throwing fails this attempt
+ * and schedules a retry. Handlers run outside any request: to touch tenant data, open a
+ * transaction with `scoped` (lib/db/tenant-transaction.ts) like a request would.
+ */
+export type TaskHandler<T extends TaskName> = (payload: TaskPayload<T>, job: JobInfo) => Promise<void>;
+
+/** One handler per task in lib/jobs/tasks.ts. */
+export const handlers: { [T in TaskName]: TaskHandler<T> } = {
+  send_email: sendEmail,
+};

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+/**
+ * Every kind of background job: the schema its payload must pass (when it is enqueued, and
+ * again when a worker runs it, which may be a different version of the code) and how many
+ * attempts it gets before graphile-worker keeps it as permanently failed.
+ *
+ * Adding a task: an entry here and its handler in lib/jobs/handlers.ts (TypeScript insists
+ * on both). Payloads are stored as JSON: only JSON-shaped fields, no Dates.
+ */
+const definitions = {
+  send_email: {
+    payload: z.object({
+      to: z.string().trim().pipe(z.email()),
+      /** A name from lib/mail/templates/registry.ts; checked when the email is rendered. */
+      template: z.string().min(1),
+      props: z.record(z.string(), z.json()),
+      /** Resend's idempotency key: the same for every attempt, so a retry never sends twice. */
+      idempotencyKey: z.string().min(1).max(256),
+    }),
+    // graphile-worker waits exp(min(attempt, 10)) seconds after each failure: 10 attempts span
+    // about 3.5 hours, enough to outlast a provider outage or a fix of its configuration.
+    maxAttempts: 10,
+  },
+} satisfies Record<string, { payload: z.ZodType; maxAttempts: number }>;
+
+type Definitions = typeof definitions;
+export type TaskName = keyof Definitions;
+export type TaskPayload<T extends TaskName> = z.output<Definitions[T]["payload"]>;
+/** What `enqueue` accepts: the schema's input (before trimming and the like). */
+export type TaskInput<T extends TaskName> = z.input<Definitions[T]["payload"]>;
+
+/**
+ * The same table, typed per task name, so that code generic over the name (enqueue, the
+ * worker's dispatch) gets `TaskPayload<T>` out of `tasks[name].payload` without casts.
+ */
+export const tasks: {
+  [T in TaskName]: { payload: z.ZodType<TaskPayload<T>, TaskInput<T>>; maxAttempts: number };
+} = definitions;
