@@ -2,6 +2,7 @@ import { access, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { SessionQueue } from "./embedded-session-queue";
 
 /**
  * The zero-setup database: PGlite (Postgres compiled to WebAssembly) persisted under
@@ -12,11 +13,9 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
  * awaited directly (no port polling) and it cannot outlive the dev script that owns it.
  *
  * PGlite has one Postgres session. The socket server multiplexes client connections onto
- * it and hands the session to one connection for the length of a transaction, so
- * transactions are isolated and run one at a time. Outside transactions, connections take
- * turns per protocol message; PGlite runs each message to completion without yielding, so
- * one connection's Parse/Bind/Execute/Sync is not split (checked: 5,000 parameterized
- * queries of different shapes over 10 connections, no mix-ups). Anything session-level
+ * it; our SessionQueue (embedded-session-queue.ts) hands the session to one connection
+ * for a whole exchange (Parse … Sync) or a whole transaction, so transactions are isolated
+ * and run one at a time. Anything session-level
  * (a plain `SET`, session advisory locks, `LISTEN`) is shared by every connection: keep
  * settings transaction-local, as lib/db/tenant-transaction.ts does.
  */
@@ -82,6 +81,9 @@ export async function startEmbeddedDatabase({ dataDir, port = DEFAULT_EMBEDDED_P
 async function listen(db: PGlite, port: number): Promise<PGLiteSocketServer> {
   const start = async (p: number) => {
     const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: p, maxConnections: MAX_CONNECTIONS });
+    // Replaced before start(): connection handlers take the queue when they attach.
+    // The field is typed as the library's class, whose private members our class cannot share.
+    (server as unknown as { queryQueue: SessionQueue }).queryQueue = new SessionQueue(db);
     await server.start();
     return server;
   };
