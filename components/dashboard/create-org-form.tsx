@@ -34,6 +34,8 @@ export function CreateOrgForm({ canCancel }: { canCancel: boolean }) {
       void queryClient.invalidateQueries({ queryKey: queryKeys.orgs() });
       toast.success(`${org.name} is ready`);
       router.push(`/dashboard/${org.slug}/projects`);
+      // Org pages already in the router cache list the orgs as they were; drop them.
+      router.refresh();
     },
     onError: (error) => setErrors(apiFieldErrors(error, LABELS)),
   });

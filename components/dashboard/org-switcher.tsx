@@ -43,7 +43,11 @@ export function OrgSwitcher({ orgs }: { orgs: OrgSummary[] }) {
         <DropdownMenuGroup>
           {orgs.map((o) => (
             <DropdownMenuItem key={o.id} asChild>
-              <Link href={`/dashboard/${o.slug}/projects`} aria-current={o.slug === org.slug ? "true" : undefined}>
+              <Link
+                // A prefetched org layout would carry the org list as it was when prefetched.
+                prefetch={false}
+                href={`/dashboard/${o.slug}/projects`}
+                aria-current={o.slug === org.slug ? "true" : undefined}>
                 <Avatar label={o.name} seed={o.id} shape="square" size="sm" />
                 <span className="grid min-w-0 flex-1">
                   <span className="truncate font-medium">{o.name}</span>

@@ -58,7 +58,7 @@ export async function signUpThroughInvitation(page: Page, link: string, user: { 
   await page.getByRole("link", { name: "Create an account" }).click();
   await page.getByLabel("Name").fill(user.name);
   await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign up" }).click();
+  await page.getByRole("button", { name: "Create account and join" }).click();
   await expect(page).toHaveURL(/\/dashboard\/[a-z0-9-]+\/projects/);
 }
 

@@ -1,5 +1,5 @@
 import { Logger, runMigrations } from "graphile-worker";
-import type pg from "pg";
+import pg from "pg";
 
 /**
  * graphile-worker's schema, installed by the owner as part of `migrate()`: the app never
@@ -90,7 +90,16 @@ GRANT EXECUTE ON FUNCTION public.app_enqueue_job(text, json, timestamptz, intege
  * over a connection of its own (it commits each of its migrations separately).
  */
 export async function installJobSchema(client: pg.Client, connectionString: string, log: (message: string) => void): Promise<void> {
-  await runMigrations({ connectionString, maxPoolSize: 1, schema: JOBS_SCHEMA, logger: migrationLogger(log) });
+  // Our pool, ended before we return: graphile-worker does not wait for the end of its own.
+  const pool = new pg.Pool({ connectionString, max: 1 });
+  const report = (error: Error) => log(`graphile-worker migration connection failed: ${error.message}`);
+  pool.on("error", report);
+  pool.on("connect", (connection) => connection.on("error", report));
+  try {
+    await runMigrations({ pgPool: pool, schema: JOBS_SCHEMA, logger: migrationLogger(log) });
+  } finally {
+    await pool.end();
+  }
   await client.query("BEGIN");
   try {
     await client.query(GRANTS);

@@ -8,8 +8,9 @@ const globalForJobs = globalThis as unknown as { tenantkitInlineWorker?: Promise
 /**
  * The in-process worker (JOBS_WORKER=inline, the default): the app's server runs the jobs, so
  * `npm run dev`, `npm start` and the embedded database need nothing else. Called once from
- * instrumentation.ts. A worker that cannot start (missing grant, schema not installed)
- * throws, and the server does not start with it.
+ * instrumentation.ts, at server start. A worker that cannot start (missing grant, schema not
+ * installed) throws: Next then logs the reason and answers every request, the health check
+ * included, with 500, rather than serving while queued email goes nowhere.
  */
 export async function startInlineWorker(): Promise<void> {
   if (env.JOBS_WORKER === "off") {
@@ -21,6 +22,11 @@ export async function startInlineWorker(): Promise<void> {
     connectionString: env.DATABASE_URL,
     concurrency: env.JOBS_CONCURRENCY,
     pollIntervalMs: env.JOBS_POLL_INTERVAL_MS,
+  }).catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`The job worker (JOBS_WORKER=inline) could not start: ${reason}\nOr set JOBS_WORKER=off and run \`npm run worker\` elsewhere.`, {
+      cause: error,
+    });
   });
   globalForJobs.tenantkitInlineWorker = starting;
   const worker = await starting;

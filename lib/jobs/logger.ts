@@ -15,9 +15,7 @@ export const workerLogger = new Logger((scope) => (level, message, meta) => {
     jobId: scope.jobId,
     error: meta?.error,
   };
-  // `level` is a const enum from @graphile/logger, which isolated modules cannot reference by name.
-  const severity: string = level;
-  if (severity === "error") log.error(message, fields);
-  else if (severity === "warning") log.warn(message, fields);
-  else if (severity === "info") log.info(message, fields);
+  if (level === "error") log.error(message, fields);
+  else if (level === "warning") log.warn(message, fields);
+  else if (level === "info") log.info(message, fields);
 });

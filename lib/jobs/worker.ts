@@ -108,10 +108,6 @@ async function assertWorkerPrivileges(pool: pg.Pool): Promise<void> {
     throw new Error("The job queue is not installed in this database: run the migrations (npm run db:migrate) first.");
   }
   if (!row.allowed) {
-    throw new Error(
-      `The database login "${row.login}" may not run jobs. As the database owner, run:\n` +
-        `  GRANT ${WORKER_ROLE} TO "${row.login}";\n` +
-        "or set JOBS_WORKER=off here and run `npm run worker` with a login that has it.",
-    );
+    throw new Error(`The database login "${row.login}" may not run jobs. As the database owner, run:\n  GRANT ${WORKER_ROLE} TO "${row.login}";`);
   }
 }

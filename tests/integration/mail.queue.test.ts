@@ -84,7 +84,8 @@ beforeAll(async () => {
   await owner.connect();
   resend = await start({ apiKey });
   app = await loadApp(database.appUrl);
-  worker = await app.startWorker({ connectionString: database.appUrl, concurrency: 2, pollIntervalMs: 200 });
+  // Concurrency as in production (JOBS_CONCURRENCY defaults to 4): jobs run side by side.
+  worker = await app.startWorker({ connectionString: database.appUrl, concurrency: 4, pollIntervalMs: 200 });
 });
 
 afterAll(async () => {
@@ -170,6 +171,20 @@ describe("queued email (graphile-worker + Resend)", () => {
       expect.objectContaining({ jobId, to, template: "magic-link", code: "validation_error", statusCode: 422 }),
     );
     expect(await projectCount(org.id)).toBe(1);
+  });
+
+  // Ten requests in a row while four jobs run side by side. On PGlite this is what exposed
+  // pglite-socket interleaving two connections' queries (electric-sql/pglite#1046).
+  it("sends a burst of emails queued back to back, each once, one of them after a retry", async () => {
+    const org = await app.db.organization.create({ data: { name: "Burst Co", slug: `burst-${randomBytes(4).toString("hex")}` } });
+    const team = Array.from({ length: 10 }, (_, i) => recipient(`teammate${i}`));
+    resend.failNext({ statusCode: 503, name: "application_error", message: "try again" });
+
+    for (const to of team) await app.scoped({ orgId: org.id }, (tx) => app.queueMail(tx, magicLink(to)));
+
+    await until("every email", async () => team.every((to) => sentTo(to).length > 0), 25_000);
+    await until("every job to be completed", async () => (await Promise.all(team.map(jobFor))).every((job) => job === undefined));
+    for (const to of team) expect(sentTo(to)).toHaveLength(1);
   });
 
   it("checks the template's props when queueing, failing the transaction rather than the worker", async () => {
