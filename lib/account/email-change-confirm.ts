@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { emailChangeTokenSchema } from "./schemas";
-import { hashToken } from "./token";
+import { hashToken } from "@/lib/auth/hash-token";
 
 /** What the confirm page tells the person; every outcome but `confirmed` changes nothing. */
 export type EmailChangeOutcome =

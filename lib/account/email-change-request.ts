@@ -4,7 +4,7 @@ import { AppError, notFound } from "@/lib/api/errors";
 import { assertCurrentPassword } from "./current-password";
 import { queueEmailChangeMails } from "./email-change-mail";
 import type { EmailChangeRequestInput } from "./schemas";
-import { newToken } from "./token";
+import { newToken } from "@/lib/auth/hash-token";
 
 const EMAIL_CHANGE_TTL_MS = 60 * 60 * 1000;
 

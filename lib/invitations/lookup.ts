@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { scoped, type Tx } from "@/lib/db/tenant-transaction";
-import { hashInvitationToken } from "./token";
+import { hashToken } from "@/lib/auth/hash-token";
 import { invitationTokenSchema } from "./token-schema";
 
 const select = {
@@ -33,7 +33,7 @@ export function invitationState(invitation: Pick<TokenInvitation, "acceptedAt" |
  */
 export async function findInvitationByToken(tx: Tx, token: string): Promise<TokenInvitation | null> {
   if (!invitationTokenSchema.safeParse(token).success) return null;
-  const tokenHash = hashInvitationToken(token);
+  const tokenHash = hashToken(token);
   await tx.$executeRaw`select set_config('app.invitation_token_hash', ${tokenHash}, true)`;
   return tx.invitation.findUnique({ where: { tokenHash }, select });
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { hashInvitationToken, INVITATION_TTL_MS, issueInvitationToken } from "./token";
+import { hashToken } from "@/lib/auth/hash-token";
+import { INVITATION_TTL_MS, issueInvitationToken } from "./token";
 import { invitationTokenSchema } from "./token-schema";
 
 describe("invitation tokens", () => {
@@ -9,7 +10,7 @@ describe("invitation tokens", () => {
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
     expect(invitationTokenSchema.safeParse(token).success).toBe(true);
     expect(tokenHash).toBe(createHash("sha256").update(token).digest("hex"));
-    expect(hashInvitationToken(token)).toBe(tokenHash);
+    expect(hashToken(token)).toBe(tokenHash);
     expect(issueInvitationToken().token).not.toBe(token);
   });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { scoped } from "@/lib/db/tenant-transaction";
-import { hashInvitationToken } from "@/lib/invitations/token";
+import { hashToken } from "@/lib/auth/hash-token";
 import { orgWithTeam } from "../support/factories";
 import { client } from "../support/http";
 import { auditActions, freshEmail, invited, listInvitations, setSeats } from "./invitations.support";
@@ -59,7 +59,7 @@ describe("row-level security on invitations", () => {
   });
 
   it("a token reads exactly its own invitation, and cannot change it without the org scope", async () => {
-    const tokenHash = hashInvitationToken(bInvitation.token);
+    const tokenHash = hashToken(bInvitation.token);
     const { rows, updated } = await scoped({}, async (tx) => {
       await tx.$executeRaw`select set_config('app.invitation_token_hash', ${tokenHash}, true)`;
       return {

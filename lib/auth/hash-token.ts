@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 
-/** Only the hash is stored: a database leak must not hand out working links. */
+/** Tokens in emailed links (invitations, email changes): only the hash is stored, so a database leak hands out no working link. */
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
