@@ -11,7 +11,8 @@ import { migrate } from "../../lib/db/migrate";
 
 const port = process.env.E2E_PORT ?? "3300";
 const adminUrl = process.env.TEST_ADMIN_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const name = "tenantkit_e2e";
+// Per port, so two e2e runs on one machine (on different E2E_PORTs) do not share a database.
+const name = `tenantkit_e2e_${port}`;
 
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { migrate } from "@/lib/db/migrate";
@@ -48,6 +49,8 @@ export type AppServer = { baseUrl: string; output: string[]; stop: () => Promise
 /** Serves the production build (`next start`) against `databaseUrl` and waits until it is healthy. */
 export async function startAppServer(options: { port: number; databaseUrl: string; dataDir: string; secret: string; env?: Record<string, string> }): Promise<AppServer> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
+  // Otherwise the health check below could be answered by whatever already listens there.
+  await assertPortFree(options.port);
   const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(options.port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
@@ -80,6 +83,15 @@ export async function startAppServer(options: { port: number; databaseUrl: strin
     throw error;
   }
   return { baseUrl, output, stop };
+}
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+      .once("error", () => reject(new Error(`Port ${port} is in use: stop what listens there or pick another port (TEST_APP_PORT / BENCH_PORT).`)))
+      .once("listening", () => probe.close(() => resolve()))
+      .listen(port, "127.0.0.1");
+  });
 }
 
 async function waitForHealthy(url: string, server: ChildProcess, timeoutMs = 60_000) {
