@@ -8,7 +8,7 @@ import { ArrowRightIcon } from "@/components/ui/icons";
 const STEPS = [
   { title: "Fork and run", body: "npm run dev starts an embedded Postgres, applies migrations and seeds a demo organization. Nothing to install." },
   { title: "Make it yours", body: "Swap the sample Projects resource for your own domain. Tenancy, auth, permissions and the API come along." },
-  { title: "Deploy", body: "Standalone output for any container host. Add Postgres, Stripe and Resend keys when you are ready." },
+  { title: "Deploy", body: "Standalone output for any container host. Add Postgres, Redis and Resend settings when you are ready." },
 ] as const;
 
 export default function LandingPage() {

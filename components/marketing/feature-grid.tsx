@@ -18,13 +18,13 @@ const FEATURES: { title: string; body: string; Icon: ComponentType<{ className?:
     Icon: LockIcon,
   },
   {
-    title: "Billing-ready",
-    body: "One Stripe customer per organization, per-seat subscriptions and idempotent webhooks, with plan limits read from one place.",
+    title: "Teams and seats",
+    body: "Invitations by email, roles, ownership transfer and an audit log of every change, with seat limits read from one entitlements module.",
     Icon: CreditCardIcon,
   },
   {
     title: "API-first",
-    body: "The dashboard and your customers call the same validated, rate-limited API, described by one OpenAPI document.",
+    body: "The dashboard calls the same validated, rate-limited REST API your customers can, with RFC 9457 errors everywhere.",
     Icon: ZapIcon,
   },
   {
