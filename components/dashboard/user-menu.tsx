@@ -21,12 +21,12 @@ import { useDashboard } from "./dashboard-context";
 async function signOutEverywhere() {
   const pending = toast.loading("Signing out of all devices…");
   try {
-    await fetchJson("/api/v1/me/sessions/revoke", { method: "POST" });
+    await fetchJson("/api/v1/me/sessions", { method: "DELETE" });
   } catch (error) {
     toast.error("Could not sign out of all devices", { id: pending, description: errorMessage(error) });
     return;
   }
-  // Every session, this one included, is now invalid; clear this browser's cookie too.
+  // Every other session has ended; signing out here ends this one on the server too.
   await signOut({ callbackUrl: "/sign-in" });
 }
 
