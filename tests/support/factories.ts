@@ -12,10 +12,11 @@ export type TestUser = { id: string; email: string; name: string; sessionVersion
 
 const unique = () => randomBytes(4).toString("hex");
 
-export async function createUser(name = "Test User"): Promise<TestUser> {
+/** A user with a password; their email counts as verified unless `verified: false`. */
+export async function createUser(name = "Test User", { verified = true }: { verified?: boolean } = {}): Promise<TestUser> {
   const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${unique()}@example.test`;
   return db.user.create({
-    data: { name, email, passwordHash: await passwordHash },
+    data: { name, email, passwordHash: await passwordHash, emailVerified: verified ? new Date() : null },
     select: { id: true, email: true, name: true, sessionVersion: true },
   }) as Promise<TestUser>;
 }
