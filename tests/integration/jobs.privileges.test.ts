@@ -57,7 +57,7 @@ describe("job queue privileges", () => {
     const url = new URL(inject("appDatabaseUrl"));
     url.username = NO_WORKER_LOGIN;
 
-    await expect(startWorker({ connectionString: url.toString(), concurrency: 1, pollIntervalMs: 1000 })).rejects.toThrow(
+    await expect(startWorker({ connectionString: url.toString(), concurrency: 1, pollIntervalMs: 1000, failedJobRetentionDays: 7 })).rejects.toThrow(
       `GRANT tenantkit_worker TO "${NO_WORKER_LOGIN}"`,
     );
   });
