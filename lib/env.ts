@@ -58,6 +58,11 @@ const schema = z
      * (LISTEN/NOTIFY), so this paces retries and delayed jobs; on PGlite it paces every job.
      */
     JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+    /**
+     * Days a job that used up its attempts is kept (to look into why) before it is deleted:
+     * its payload may hold an emailed link, which should not outlive its use.
+     */
+    JOBS_FAILED_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   })
   .superRefine((v, ctx) => {
     const pairs = [

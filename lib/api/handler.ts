@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { Prisma } from "@/lib/db/generated/client";
+import { postgresErrorCode, SQLSTATE } from "@/lib/db/postgres-error";
 import { log } from "@/lib/log";
 import { AppError } from "./errors";
 import { problemResponse } from "./problem";
@@ -22,6 +23,14 @@ function toAppError(error: unknown): AppError | null {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2025") return new AppError("not_found", "The record was not found.");
     if (error.code === "P2002") return new AppError("conflict", "A record with these values already exists.");
+  }
+  switch (postgresErrorCode(error)) {
+    case SQLSTATE.orgWithoutOwner:
+      return new AppError("conflict", "An organization needs at least one owner, and this change (or one made at the same moment) would leave it with none. Make someone else an owner first.");
+    // The losing side of two requests that changed the same rows at once: nothing was saved.
+    case SQLSTATE.deadlockDetected:
+    case SQLSTATE.serializationFailure:
+      return new AppError("conflict", "Another change to the same data happened at the same moment, so this one was not saved. Reload and try again.");
   }
   return null;
 }
