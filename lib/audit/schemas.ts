@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { boundedDayOrInstantSchema } from "@/lib/db/bounded-date";
+import { cursorSchema } from "@/lib/db/cursor";
 import { AUDIT_ACTIONS } from "./actions";
 
 /** Query strings send `?action=` for "any"; treat a blank value as absent. */
@@ -11,7 +13,7 @@ const search = z
   .transform((v) => v || undefined);
 
 /** A calendar day (the whole UTC day) or an exact instant with an offset. */
-const bound = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: "must be a date (YYYY-MM-DD) or an ISO date-time" });
+const bound = boundedDayOrInstantSchema;
 
 const filterShape = {
   action: blankAsAbsent(z.enum(AUDIT_ACTIONS, { error: "is not a known action" })),
@@ -48,7 +50,7 @@ export const auditFiltersSchema = z.object(filterShape).refine(orderedRange, ran
 export const auditListQuerySchema = z
   .object({
     ...filterShape,
-    cursor: z.string().max(200).optional(),
+    cursor: cursorSchema.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
   })
   .refine(orderedRange, rangeIssue);
