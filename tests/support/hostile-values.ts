@@ -6,7 +6,12 @@ import { randomBytes } from "node:crypto";
  * the body cap refuses them); the others are refused only where the field's own schema
  * refuses them, since a date-looking string or an emoji is a fine project name.
  */
-export type Hostile = { label: string; refused: "always" | "by-schema" };
+export type Hostile = {
+  label: string;
+  refused: "always" | "by-schema";
+  /** Refused by the input walk, whose 400 names the field (NUL, lone surrogates). */
+  namesField?: true;
+};
 
 /** A JSON value, as JSON text: lone surrogates and 10k-deep nesting cannot go through JSON.stringify safely. */
 export type HostileJson = Hostile & { json: string };
@@ -66,9 +71,9 @@ const jsonText = (label: string, text: string): HostileJson => ({ label, refused
 /** For a body field. 1 MiB passes the 64 KiB cap (413); the rest fit under it. */
 export function hostileJsonValues(): HostileJson[] {
   return [
-    { label: "NUL", refused: "always", json: JSON.stringify("a\u0000b") },
-    { label: "lone high surrogate", refused: "always", json: '"\\ud800"' },
-    { label: "lone low surrogate", refused: "always", json: '"x\\udfffy"' },
+    { label: "NUL", refused: "always", namesField: true, json: JSON.stringify("a\u0000b") },
+    { label: "lone high surrogate", refused: "always", namesField: true, json: '"\\ud800"' },
+    { label: "lone low surrogate", refused: "always", namesField: true, json: '"x\\udfffy"' },
     { label: "1 MiB string", refused: "always", json: JSON.stringify("x".repeat(1024 * 1024)) },
     { label: "10k-deep arrays", refused: "always", json: "[".repeat(10_000) + "]".repeat(10_000) },
     ...WRONG_TYPES.map((json) => ({ label: `wrong type ${json}`, refused: "by-schema" as const, json })),
@@ -104,7 +109,7 @@ const url = (label: string, text: string): HostileUrlText => ({ label, refused: 
  */
 export function hostileUrlValues(): HostileUrlText[] {
   return [
-    { label: "NUL", refused: "always", encoded: "a%00b" },
+    { label: "NUL", refused: "always", namesField: true, encoded: "a%00b" },
     { label: "8 KiB string", refused: "always", encoded: "x".repeat(8 * 1024) },
     { label: "CESU-8 lone surrogate", refused: "by-schema", encoded: "%ED%A0%80" },
     { label: "overlong slash", refused: "by-schema", encoded: "%C0%AF" },
