@@ -12,17 +12,15 @@ const search = z
   .max(200, "must be at most 200 characters")
   .transform((v) => v || undefined);
 
-/** A calendar day (the whole UTC day) or an exact instant with an offset. */
-const bound = boundedDayOrInstantSchema;
-
 const filterShape = {
   action: blankAsAbsent(z.enum(AUDIT_ACTIONS, { error: "is not a known action" })),
   /** Matches the actor's label (their email) in part, or their id exactly. */
   actor: blankAsAbsent(search),
   /** Matches the target's label in part, or its id exactly. */
   target: blankAsAbsent(search),
-  from: blankAsAbsent(bound),
-  to: blankAsAbsent(bound),
+  /** A calendar day (the whole UTC day) or an exact instant with an offset, years 1–9999. */
+  from: blankAsAbsent(boundedDayOrInstantSchema),
+  to: blankAsAbsent(boundedDayOrInstantSchema),
 };
 
 const isDay = (v: string) => v.length === 10;
