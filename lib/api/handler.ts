@@ -5,6 +5,7 @@ import { postgresErrorCode, SQLSTATE } from "@/lib/db/postgres-error";
 import { log } from "@/lib/log";
 import { AppError } from "./errors";
 import { problemResponse } from "./problem";
+import { describeRoute, type RouteMeta } from "./route-meta";
 
 /** Next passes no params object to routes without dynamic segments. */
 export type RouteParams = { params: Promise<Record<string, string> | undefined> };
@@ -40,9 +41,10 @@ export type RequestLog = { requestId: string; orgId?: string; userId?: string };
 /**
  * The outer shell every API route shares: request id, timing, one structured log line,
  * and every thrown error turned into problem+json (unknown ones into a logged 500).
+ * `describe` is what the wrapper declares about the route, for the route table.
  */
-export function apiRoute(run: (req: NextRequest, route: RouteParams, meta: RequestLog) => Promise<Response>): RouteHandler {
-  return async (req, route) => {
+export function apiRoute(run: (req: NextRequest, route: RouteParams, meta: RequestLog) => Promise<Response>, describe?: RouteMeta): RouteHandler {
+  const handler: RouteHandler = async (req, route) => {
     const started = performance.now();
     const meta: RequestLog = { requestId: req.headers.get("x-request-id")?.slice(0, 64) || randomUUID() };
     let response: Response;
@@ -63,4 +65,5 @@ export function apiRoute(run: (req: NextRequest, route: RouteParams, meta: Reque
     });
     return response;
   };
+  return describe ? describeRoute(describe, handler) : handler;
 }
