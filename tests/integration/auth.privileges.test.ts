@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { asUser, inOrg } from "@/lib/db/tenant-transaction";
 import { createSession, orgWithTeam } from "../support/factories";
@@ -50,9 +51,15 @@ describe("re-authentication for destructive actions", () => {
     expect(await db.organization.count({ where: { id: org.id } })).toBe(1);
 
     expect((await client(team.owner).delete(`/api/v1/orgs/${org.slug}`)).status).toBe(204);
-    const record = await db.$queryRaw<{ type: string; actorId: string; targetId: string }[]>`
-      select type, "actorId", "targetId" from platform_events where "targetId" = ${org.id}`;
-    expect(record).toEqual([{ type: "org.deleted", actorId: team.owner.id, targetId: org.id }]);
+    // Operators read the platform log with the owner's connection; the app cannot.
+    const owner = new pg.Client({ connectionString: inject("ownerDatabaseUrl") });
+    await owner.connect();
+    try {
+      const { rows } = await owner.query(`select type, "actorId", "targetId" from platform_events where "targetId" = $1`, [org.id]);
+      expect(rows).toEqual([{ type: "org.deleted", actorId: team.owner.id, targetId: org.id }]);
+    } finally {
+      await owner.end();
+    }
   });
 
   it("deleting the account needs a recent sign-in", async () => {
