@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadRouteTable, type RouteEntry } from "@/lib/api/route-table";
 import { slugSchema } from "@/lib/orgs/slug";
 import { chunkedUpload } from "../support/chunked-upload";
-import { orgWithTeam } from "../support/factories";
+import { createSession, orgWithTeam } from "../support/factories";
 import { client, sessionCookie } from "../support/http";
 import { decodedUrlText, hostileJsonBodies, hostileJsonValues, hostileUrlValues, type Hostile } from "../support/hostile-values";
 import { freshEmail, invite, setSeats, waitForMail } from "./invitations.support";
@@ -29,7 +29,7 @@ const swept = table.filter((r) => !UNWRAPPED.has(r.path));
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 const CONCURRENCY = 4;
 
-type Fixture = Awaited<ReturnType<typeof orgWithTeam>> & { invitationId: string };
+type Fixture = Awaited<ReturnType<typeof orgWithTeam>> & { invitationId: string; sessionId: string };
 let fixture: Fixture;
 let owner: pg.Client;
 let rowsBefore: Record<string, number>;
@@ -51,7 +51,8 @@ beforeAll(async () => {
   await setSeats(team.org.id, 10);
   const invitee = freshEmail();
   const invited = await invite(team.team.owner, team.org.slug, [invitee]);
-  fixture = { ...team, invitationId: invited.body.data[0]!.id };
+  // One signed-in device for every request, recorded before the rows are counted.
+  fixture = { ...team, invitationId: invited.body.data[0]!.id, sessionId: await createSession(team.team.owner) };
   // The invitation's mail job runs in the app's worker: count once it has run.
   await waitForMail(invitee);
   rowsBefore = await countRows();
@@ -169,7 +170,7 @@ async function send(attack: Attack, cookie: string): Promise<string | null> {
 }
 
 async function sweep(attacks: Attack[]): Promise<string[]> {
-  const cookie = await sessionCookie(fixture.team.owner);
+  const cookie = await sessionCookie(fixture.team.owner, fixture.sessionId);
   const failures: string[] = [];
   let next = 0;
   const worker = async () => {
@@ -200,7 +201,7 @@ describe("hostile input on every route gets a 4xx problem+json", () => {
   }
 
   it("cuts off an oversized chunked body as soon as it passes the cap", async () => {
-    const cookie = await sessionCookie(fixture.team.owner);
+    const cookie = await sessionCookie(fixture.team.owner, fixture.sessionId);
     for (const route of swept.filter((r) => r.meta?.body && r.method !== "GET")) {
       // 64 MiB offered. The answer must come long before all of it is sent; loopback socket
       // buffers take a few MiB beyond what the server reads, so the bound is loose.
@@ -212,7 +213,7 @@ describe("hostile input on every route gets a 4xx problem+json", () => {
   });
 
   it("serves the bounded date range's very ends, so the bounds themselves reach Postgres safely", async () => {
-    const api = client(fixture.team.owner);
+    const api = client(fixture.team.owner, { sessionId: fixture.sessionId });
     const base = `/api/v1/orgs/${fixture.org.slug}/audit`;
     for (const range of ["from=0001-01-01&to=9999-12-31", "from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59.999Z"]) {
       expect((await api.get(`${base}?${range}`)).status, range).toBe(200);
@@ -226,7 +227,7 @@ describe("hostile input on every route gets a 4xx problem+json", () => {
   });
 
   it("still serves the owner normally afterwards", async () => {
-    const res = await client(fixture.team.owner).get(`/api/v1/orgs/${fixture.org.slug}/projects`);
+    const res = await client(fixture.team.owner, { sessionId: fixture.sessionId }).get(`/api/v1/orgs/${fixture.org.slug}/projects`);
     expect(res.status).toBe(200);
   });
 });

@@ -1,3 +1,4 @@
+import { asUser } from "@/lib/db/tenant-transaction";
 import { db } from "@/lib/db/client";
 import { describe, expect, inject, it } from "vitest";
 
@@ -71,8 +72,9 @@ describe("accounts and sessions", () => {
     const email = `new.${Date.now()}@example.test`;
     const res = await client().post("/api/v1/signup", { name: "Nia New", email, password: TEST_PASSWORD });
     expect(res.status).toBe(202);
-    const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, memberships: { select: { role: true, org: { select: { slug: true, personal: true } } } } } });
-    expect(user.memberships).toEqual([{ role: "owner", org: { slug: expect.stringMatching(/^nia-new/), personal: true } }]);
+    const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+    const memberships = await asUser(user.id, (tx) => tx.membership.findMany({ where: { userId: user.id }, select: { role: true, org: { select: { slug: true, personal: true } } } }));
+    expect(memberships).toEqual([{ role: "owner", org: { slug: expect.stringMatching(/^nia-new/), personal: true } }]);
     const again = await client().post("/api/v1/signup", { name: "Nia", email: email.toUpperCase(), password: TEST_PASSWORD });
     expect(again.status).toBe(202);
     expect(await db.user.count({ where: { email: { equals: email, mode: "insensitive" } } })).toBe(1);
