@@ -10,6 +10,7 @@ import { env, features } from "@/lib/env";
 import { authorizeWithPassword } from "./authorize-password";
 import { sendMagicLink } from "./magic-link";
 import { ensurePersonalOrg } from "./personal-org";
+import { nextAuthRedirect } from "./safe-redirect";
 
 // The adapter is typed against the legacy `@prisma/client` export; our generated client
 // has the same model delegates (user, account, verificationToken), which is all it uses.
@@ -54,6 +55,7 @@ export const authOptions: NextAuthOptions = {
     ...oauth,
   ],
   callbacks: {
+    redirect: ({ url, baseUrl }) => nextAuthRedirect(url, baseUrl),
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
