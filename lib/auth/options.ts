@@ -8,6 +8,7 @@ import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import { db } from "@/lib/db/client";
 import { env, features } from "@/lib/env";
 import { authorizeWithPassword } from "./authorize-password";
+import { authCookieOptions } from "./cookies";
 import { sendMagicLink } from "./magic-link";
 import { ensurePersonalOrg } from "./personal-org";
 import { nextAuthRedirect } from "./safe-redirect";
@@ -39,6 +40,7 @@ const oauth = [
 export const authOptions: NextAuthOptions = {
   adapter,
   secret: env.NEXTAUTH_SECRET,
+  ...authCookieOptions,
   // JWT sessions (required by the credentials provider), made revocable by `sv`:
   // every request compares it with users.sessionVersion (lib/orgs/context.ts, session.ts).
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },

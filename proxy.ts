@@ -1,0 +1,40 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { env, features } from "@/lib/env";
+import { contentSecurityPolicy, createNonce, NONCE_HEADER, STRICT_TRANSPORT_SECURITY } from "@/lib/security/content-security-policy";
+
+const dev = env.NODE_ENV === "development";
+const hsts = env.NODE_ENV === "production" && features.https;
+
+/**
+ * Runs before every page (not API routes or static files; see `config`): a fresh CSP nonce
+ * per response, and HSTS where the app is served over HTTPS. The other security headers
+ * are static and come from next.config.js.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy({ nonce, dev, https: features.https });
+
+  // Next reads the policy from the request to put the nonce on its own scripts.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(NONCE_HEADER, nonce);
+  requestHeaders.set("content-security-policy", policy);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  if (hsts) response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      // Pages only: API responses are JSON, and static files carry no scripts of their own.
+      source: "/((?!api/|_next/static|_next/image|favicon\\.svg|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|xml)$).*)",
+      // Router prefetches are not rendered as documents: no policy needed.
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
