@@ -75,9 +75,9 @@ const schema = z
     ),
 
     /** `on` serves the dev mail outbox under NODE_ENV=production too (loopback only); `off` hides it everywhere. */
-    DEV_OUTBOX: z.enum(["on", "off"]).optional(),
+    DEV_OUTBOX: optionalString.pipe(z.enum(["on", "off"]).optional()),
     /** `on` lets the demo seed run under `npm start` or NODE_ENV=production. */
-    SEED_DEMO: z.enum(["on", "off"]).optional(),
+    SEED_DEMO: optionalString.pipe(z.enum(["on", "off"]).optional()),
   })
   .superRefine((v, ctx) => {
     const pairs = [

@@ -37,6 +37,7 @@ describe("env parsing", async () => {
 
   it("parses the production opt-ins", () => {
     expect(parseEnv({ ...base, DEV_OUTBOX: "on", SEED_DEMO: "on" })).toMatchObject({ DEV_OUTBOX: "on", SEED_DEMO: "on" });
+    expect(parseEnv({ ...base, DEV_OUTBOX: "" }).DEV_OUTBOX).toBeUndefined();
     expect(() => parseEnv({ ...base, DEV_OUTBOX: "yes" })).toThrow(/DEV_OUTBOX/);
   });
 
