@@ -1,0 +1,34 @@
+import { test as base, expect, type Browser, type BrowserContext } from "@playwright/test";
+
+export { expect };
+
+/**
+ * Playwright's `test`, failing any test during which the browser reported a Content Security
+ * Policy violation on any page: the default context and every context the test opens itself.
+ */
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ browser, context }, use) => {
+      const violations: string[] = [];
+      const watch = (ctx: BrowserContext) =>
+        ctx.on("console", (message) => {
+          if (/Content.Security.Policy/i.test(message.text())) violations.push(`${message.location().url}: ${message.text()}`);
+        });
+      watch(context);
+      const newContext: Browser["newContext"] = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const ctx = await newContext(options);
+        watch(ctx);
+        return ctx;
+      };
+      try {
+        await use(violations);
+      } finally {
+        // Back to the prototype's method for the next test in this worker.
+        delete (browser as Partial<Pick<Browser, "newContext">>).newContext;
+      }
+      expect(violations, "CSP violations reported in the browser console").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
