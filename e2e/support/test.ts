@@ -8,7 +8,7 @@ export { expect };
  */
 export const test = base.extend<{ cspViolations: string[] }>({
   cspViolations: [
-    async ({ browser, context }, use) => {
+    async ({ browser, context }, provide) => {
       const violations: string[] = [];
       const watch = (ctx: BrowserContext) =>
         ctx.on("console", (message) => {
@@ -22,7 +22,7 @@ export const test = base.extend<{ cspViolations: string[] }>({
         return ctx;
       };
       try {
-        await use(violations);
+        await provide(violations);
       } finally {
         // Back to the prototype's method for the next test in this worker.
         delete (browser as Partial<Pick<Browser, "newContext">>).newContext;
