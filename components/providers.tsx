@@ -4,7 +4,13 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@ta
 import { ThemeProvider, useTheme } from "next-themes";
 import { useState, type ReactNode } from "react";
 import { Toaster } from "sonner";
+import { z } from "zod";
 import { ApiError } from "@/lib/api/fetch-json";
+
+// Zod probes for eval with `Function("")` the first time it parses an object; under the
+// page's CSP (no 'unsafe-eval') that probe is a reported violation. Browsers parse small
+// forms, so skip the JIT there; the server keeps it.
+if (typeof window !== "undefined") z.config({ jitless: true });
 
 /** A revoked or expired session makes every API call fail: send the user to sign in once. */
 function redirectIfSignedOut(error: unknown) {

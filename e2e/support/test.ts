@@ -10,15 +10,23 @@ export const test = base.extend<{ cspViolations: string[] }>({
   cspViolations: [
     async ({ browser, context }, provide) => {
       const violations: string[] = [];
-      const watch = (ctx: BrowserContext) =>
-        ctx.on("console", (message) => {
-          if (/Content.Security.Policy/i.test(message.text())) violations.push(`${message.location().url}: ${message.text()}`);
+      const watch = async (ctx: BrowserContext) => {
+        // Chrome logs blocked scripts to the console, but not every violation (a caught eval
+        // probe is only an event): report those events to the console too.
+        await ctx.addInitScript(() => {
+          document.addEventListener("securitypolicyviolation", (event) =>
+            console.error(`Content-Security-Policy violation: ${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`),
+          );
         });
-      watch(context);
+        ctx.on("console", (message) => {
+          if (/Content.Security.Policy/i.test(message.text())) violations.push(`${message.page()?.url() ?? ""}: ${message.text()}`);
+        });
+      };
+      await watch(context);
       const newContext: Browser["newContext"] = browser.newContext.bind(browser);
       browser.newContext = async (options) => {
         const ctx = await newContext(options);
-        watch(ctx);
+        await watch(ctx);
         return ctx;
       };
       try {
