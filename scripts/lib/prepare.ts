@@ -99,8 +99,8 @@ const LOCAL_TRIAL_NOTICE = `  ┌───────────────�
   │ It is NOT a production setup: one in-process database, a generated secret,   │
   │ no backups. For production set DATABASE_URL, NEXTAUTH_SECRET and APP_URL     │
   │ (README, "Use your own Postgres").                                           │
-  │ Mail is not delivered: DEV_OUTBOX=on keeps it at /dev/outbox (this machine   │
-  │ only); SEED_DEMO=on adds the demo organisation.                              │
+  │ Without RESEND_API_KEY no mail goes out: DEV_OUTBOX=on keeps it at           │
+  │ /dev/outbox (this machine only). SEED_DEMO=on adds the demo organisation.    │
   └──────────────────────────────────────────────────────────────────────────────┘
 `;
 
