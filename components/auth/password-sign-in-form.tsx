@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
+import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
 import { signInSchema } from "@/lib/auth/schemas";
 import { type FieldErrors, zodFieldErrors } from "@/components/forms/field-errors";
 import { Button } from "@/components/ui/button";
@@ -45,7 +46,7 @@ export function PasswordSignInForm({ callbackUrl, initialError, onForgotPassword
       return;
     }
     // Stay pending while the dashboard loads, so the button cannot be pressed twice.
-    router.replace(callbackUrl);
+    router.replace(safeCallbackUrl(callbackUrl, window.location.origin));
     router.refresh();
   }
 
