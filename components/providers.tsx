@@ -5,14 +5,19 @@ import { ThemeProvider, useTheme } from "next-themes";
 import { useState, type ReactNode } from "react";
 import { Toaster } from "sonner";
 import { ApiError } from "@/lib/api/fetch-json";
+import { ReauthProvider } from "@/components/security/reauth-provider";
 
-/** A revoked or expired session makes every API call fail: send the user to sign in once. */
+/**
+ * A revoked or expired session makes every API call fail: send the user to sign in once.
+ * A session that still owes its two-factor code goes to that step instead.
+ */
 function redirectIfSignedOut(error: unknown) {
   if (error instanceof ApiError && error.problem.status === 401) {
     const here = `${window.location.pathname}${window.location.search}`;
+    const page = error.problem.code === "two_factor_pending" ? "/sign-in/two-factor" : "/sign-in";
     // A full page load on purpose: it drops every cached query of the old session.
     // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    window.location.assign(`/sign-in?callbackUrl=${encodeURIComponent(here)}`);
+    window.location.assign(`${page}?callbackUrl=${encodeURIComponent(here)}`);
   }
 }
 
@@ -42,7 +47,7 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
       <QueryClientProvider client={queryClient}>
-        {children}
+        <ReauthProvider>{children}</ReauthProvider>
         <ThemedToaster />
       </QueryClientProvider>
     </ThemeProvider>

@@ -8,6 +8,7 @@ import type { PendingEmailChange } from "@/lib/account/email-change-request";
 import type { Profile } from "@/lib/account/profile";
 import { emailChangeRequestSchema, type EmailChangeRequestInput } from "@/lib/account/schemas";
 import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/components/forms/field-errors";
+import { useReauth } from "@/components/security/reauth-provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
@@ -25,9 +26,10 @@ export function EmailSection({ profile }: { profile: Profile }) {
   const [newEmail, setNewEmail] = useState("");
   const [password, setPassword] = useState("");
   const [errors, setErrors] = useState<FieldErrors<"newEmail" | "password">>({});
+  const withReauth = useReauth();
 
   const request = useMutation({
-    mutationFn: (input: EmailChangeRequestInput) => fetchJson<PendingEmailChange>("/api/v1/me/email", { method: "POST", body: input }),
+    mutationFn: (input: EmailChangeRequestInput) => withReauth(() => fetchJson<PendingEmailChange>("/api/v1/me/email", { method: "POST", body: input })),
     onSuccess: (result) => {
       setPending(result);
       setEditing(false);

@@ -11,8 +11,11 @@ import { Callout } from "@/components/ui/callout";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
-/** What POST /api/v1/signup answers: the org the new account landed in. */
-type SignUpResult = { org: { slug: string; name: string } };
+/**
+ * What POST /api/v1/signup answers: 202 "check your email" for any address (whether or
+ * not it has an account), or 201 with the org when an invitation verified the address.
+ */
+type SignUpResult = { status: "verification_sent"; email: string } | { status: "signed_up"; email: string; org: { slug: string; name: string } };
 
 type Fields = "name" | "email" | "password";
 // No label for `inviteToken`: an error about the invitation is shown for the whole form.
@@ -49,6 +52,11 @@ export function SignUpForm({ callbackUrl, invite }: Props) {
     } catch (error) {
       setPending(false);
       setErrors(apiFieldErrors(error, LABELS));
+      return;
+    }
+
+    if (created.status === "verification_sent") {
+      router.push(`/sign-up/check-email?email=${encodeURIComponent(created.email)}`);
       return;
     }
 

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { AuthCard } from "@/components/auth/auth-card";
+import { safeCallbackUrl } from "@/components/auth/callback-url";
+import { SwitchAccountLink } from "@/components/auth/switch-account-link";
+import { TwoFactorSignInForm } from "@/components/auth/two-factor-sign-in-form";
+import { firstParam, type SearchParams } from "@/components/search-params";
+import { ShieldCheckIcon } from "@/components/ui/icons";
+import { env } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Two-factor verification" };
+
+type Props = { searchParams: SearchParams };
+
+export default async function TwoFactorPage({ searchParams }: Props) {
+  const callbackUrl = safeCallbackUrl(firstParam((await searchParams).callbackUrl), env.APP_URL);
+  return (
+    <AuthCard
+      title="Two-factor verification"
+      description="Your account is protected with two-factor authentication."
+      icon={
+        <span className="inline-flex size-12 items-center justify-center rounded-full bg-primary/10 text-link">
+          <ShieldCheckIcon className="size-6" />
+        </span>
+      }
+      footer={
+        <>
+          Not you? <SwitchAccountLink />
+        </>
+      }
+    >
+      <TwoFactorSignInForm callbackUrl={callbackUrl} />
+    </AuthCard>
+  );
+}
