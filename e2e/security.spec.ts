@@ -1,0 +1,160 @@
+import { expect, test, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
+import { OutboxPage, SignInPage, SignUpPage } from "./pages/auth-pages";
+import { DashboardPage } from "./pages/dashboard-page";
+import { invitationLinkFor, MembersPage } from "./pages/members-page";
+import { SecurityPage, TwoFactorPrompt } from "./pages/security-page";
+import { snap } from "./support/screenshot";
+
+const stamp = Date.now().toString(36);
+const owner = { name: "Sam Secure", email: `sam.${stamp}@example.test`, password: "a-long-secure-password" };
+const member = { name: "Mo Member", email: `mo.${stamp}@example.test`, password: "a-long-member-password" };
+const team = `Secure team ${stamp}`;
+
+const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+/** The screenshot variants beyond the default light desktop one. */
+const VARIANTS: [string, BrowserContextOptions][] = [
+  ["dark", { colorScheme: "dark" }],
+  ["phone", PHONE],
+  ["phone-dark", { ...PHONE, colorScheme: "dark" }],
+];
+
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+/** Opens `path` in a context per variant (signed in as `state`, if given) and screenshots it. */
+async function snapVariants(browser: Browser, testInfo: Parameters<typeof snap>[1], name: string, path: string, ready: (page: Page) => Promise<void>, state?: StorageState) {
+  for (const [variant, options] of VARIANTS) {
+    const context = await browser.newContext({ ...options, storageState: state });
+    const page = await context.newPage();
+    await page.goto(path);
+    await ready(page);
+    await snap(page, testInfo, `${name}-${variant}`);
+    await context.close();
+  }
+}
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: /account menu/i }).click();
+  await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+}
+
+test.describe.serial("account security", () => {
+  let ownerState: StorageState;
+
+  test("sign up, verify by email, turn on 2FA, sign in with a code, and end another device", async ({ page, browser }, testInfo) => {
+    // A new password account cannot sign in until its address is verified.
+    await new SignUpPage(page).submit(owner);
+    await snap(page, testInfo, "sign-up-check-email");
+    const signIn = new SignInPage(page);
+    await signIn.submitPassword(owner.email, owner.password);
+    await expect(page.getByText(/Verify your email/)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Resend verification email" })).toBeVisible();
+
+    await new OutboxPage(page).followVerificationLink(owner.email);
+    await expect(page.getByRole("button", { name: "Verify my email" })).toBeVisible();
+    await snap(page, testInfo, "verify-email");
+    await new SignUpPage(page).verifyAndSignIn(owner);
+
+    const security = new SecurityPage(page);
+    await security.goto();
+    await security.openSetup();
+    await snap(page, testInfo, "two-factor-setup");
+    const { authenticator, recoveryCodes } = await security.turnOnTwoFactor();
+    await expect(security.twoFactor.getByText("10 of 10")).toBeVisible();
+
+    // Password alone is not enough any more: the code step follows, and a wrong code is refused.
+    await signOut(page);
+    await signIn.submitPassword(owner.email, owner.password);
+    const prompt = new TwoFactorPrompt(page);
+    await prompt.expectShown();
+    await snap(page, testInfo, "two-factor-sign-in");
+    await prompt.enterCode("000000");
+    await expect(page.getByLabel("Authentication code")).toHaveAttribute("aria-invalid", "true");
+    await prompt.enterCode(await authenticator.nextCode());
+    await expect(page).toHaveURL(/\/dashboard\/[a-z0-9-]+\/projects/);
+
+    // A second device signs in with a recovery code.
+    const phone = await (await browser.newContext(PHONE)).newPage();
+    await new SignInPage(phone).submitPassword(owner.email, owner.password);
+    await new TwoFactorPrompt(phone).enterRecoveryCode(recoveryCodes[0]!);
+    await expect(phone).toHaveURL(/\/dashboard\/[a-z0-9-]+\/projects/);
+
+    await security.goto();
+    await expect(security.sessionRows).toHaveCount(2);
+    await expect(security.sessionRows.filter({ hasText: "This device" })).toHaveCount(1);
+    await expect(security.twoFactor.getByText("9 of 10")).toBeVisible();
+    await expect(page.getByTestId("security-event").filter({ hasText: "Turned on two-factor authentication" })).toBeVisible();
+    await snap(page, testInfo, "security");
+
+    const other = security.sessionRows.filter({ hasNotText: "This device" });
+    await other.getByRole("button", { name: /^Sign out/ }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Sign out" }).click();
+    await expect(security.sessionRows).toHaveCount(1);
+    await phone.goto("/dashboard");
+    await expect(phone).toHaveURL(/\/sign-in/);
+    await phone.context().close();
+
+    ownerState = await page.context().storageState();
+    await snapVariants(browser, testInfo, "security", "/account/security", (p) => expect(p.getByText("9 of 10")).toBeVisible(), ownerState);
+    await snapVariants(browser, testInfo, "verify-email", "/verify-email?token=example", (p) => expect(p.getByRole("button", { name: "Verify my email" })).toBeVisible());
+    await snapTwoFactorPromptVariants(browser, testInfo);
+  });
+
+  test("an org that requires 2FA sends a member without it to setup", async ({ browser }, testInfo) => {
+    const ownerPage = await (await browser.newContext({ storageState: ownerState })).newPage();
+    await ownerPage.goto("/dashboard");
+    const dashboard = new DashboardPage(ownerPage);
+    await dashboard.createOrg(team);
+    const slug = await dashboard.orgSlug();
+
+    await ownerPage.getByRole("link", { name: "Settings" }).click();
+    const requirement = ownerPage.getByRole("switch", { name: "Require two-factor authentication" });
+    await requirement.click();
+    await expect(requirement).toBeChecked();
+    await snap(ownerPage, testInfo, "settings-require-two-factor");
+
+    const members = new MembersPage(ownerPage);
+    await members.goto(slug);
+    await members.submitInvite(await members.openInvite([member.email], "Member"));
+    await expect(members.invitationRow(member.email)).toBeVisible();
+
+    // The invitee joins, and is sent to set up 2FA before the org opens.
+    const joiner = await (await browser.newContext()).newPage();
+    await joiner.goto(await invitationLinkFor(joiner, member.email));
+    await joiner.getByRole("link", { name: "Create an account" }).click();
+    await joiner.getByLabel("Name").fill(member.name);
+    await joiner.getByLabel("Password").fill(member.password);
+    await joiner.getByRole("button", { name: "Create account and join" }).click();
+    await expect(joiner).toHaveURL(new RegExp(`/account/security\\?required=${slug}`));
+    const security = new SecurityPage(joiner);
+    await expect(security.setupDialog).toBeVisible();
+    await expect(security.setupDialog.getByText(`${team} requires two-factor authentication`)).toBeVisible();
+    await snap(joiner, testInfo, "two-factor-setup-required");
+
+    // Its API refuses them too until then.
+    expect((await joiner.request.get(`/api/v1/orgs/${slug}/projects`)).status()).toBe(403);
+
+    const requiredUrl = joiner.url();
+    await snapVariants(browser, testInfo, "two-factor-setup", requiredUrl, (p) => expect(p.getByRole("img", { name: /QR code/ })).toBeVisible(), await joiner.context().storageState());
+
+    // Every opening starts a new enrolment: start again here, with the newest key.
+    await joiner.reload();
+    await security.turnOnTwoFactor();
+    await joiner.getByRole("link", { name: `Continue to ${team}` }).click();
+    await expect(joiner).toHaveURL(new RegExp(`/dashboard/${slug}`));
+    await expect(joiner.getByRole("button", { name: "Switch organization" })).toContainText(team);
+    await Promise.all([ownerPage.context().close(), joiner.context().close()]);
+  });
+});
+
+/** The code step as each variant sees it: a password sign-in that still owes its code. */
+async function snapTwoFactorPromptVariants(browser: Browser, testInfo: Parameters<typeof snap>[1]) {
+  for (const [variant, options] of VARIANTS) {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    await new SignInPage(page).submitPassword(owner.email, owner.password);
+    await new TwoFactorPrompt(page).expectShown();
+    await snap(page, testInfo, `two-factor-sign-in-${variant}`);
+    await context.close();
+  }
+}
