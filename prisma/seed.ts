@@ -79,7 +79,7 @@ const demoProjects: { name: string; description: string; status: ProjectStatus; 
 export async function seed(connectionString?: string): Promise<boolean> {
   // Imported here, not at the top: lib/env.ts validates the environment when first
   // imported, and callers (the dev script, tests) set it up before calling seed.
-  const [{ env }, { scoped, setOrgScope }] = await Promise.all([import("@/lib/env"), import("@/lib/db/tenant-transaction")]);
+  const [{ env }, { asAuthRole, scoped, setOrgScope }] = await Promise.all([import("@/lib/env"), import("@/lib/db/tenant-transaction")]);
 
   // A client of its own, closed when done: the dev script seeds from the process that
   // goes on supervising the app and should not keep a pool open.
@@ -100,8 +100,9 @@ export async function seed(connectionString?: string): Promise<boolean> {
         const members: { userId: string; role: Role }[] = [];
         for (const [i, person] of demoUsers.entries()) {
           const user = await tx.user.create({
-            data: { name: person.name, email: person.email, emailVerified: new Date(), passwordHash: hashes[i] },
+            data: { name: person.name, email: person.email, emailVerified: new Date() },
           });
+          await asAuthRole(tx, () => tx.userCredential.createMany({ data: [{ userId: user.id, passwordHash: hashes[i] }] }));
           members.push({ userId: user.id, role: person.role });
 
           const personal = await tx.organization.create({

@@ -1,3 +1,4 @@
+import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { scoped, setOrgScope, type Tx } from "@/lib/db/tenant-transaction";
 import { AppError, notFound } from "@/lib/api/errors";
@@ -54,7 +55,7 @@ function soleOwnerError(orgs: OrgRef[]): AppError {
  * in orgs that stay belong to those orgs and remain, without a creator.
  */
 export async function deleteAccount(userId: string, input: AccountDeleteInput, request: RequestMeta = {}): Promise<AccountDeletion> {
-  return scoped({ userId }, async (tx) => {
+  const deletion = await scoped({ userId }, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
     if (!user) throw notFound("Account");
     if (input.confirmEmail !== user.email.toLowerCase()) {
@@ -75,11 +76,14 @@ export async function deleteAccount(userId: string, input: AccountDeleteInput, r
       const ctx: OrgContext = { org, role, actor: { type: "user", userId, label: user.email }, request };
       await recordAudit(ctx, tx, { action: "member.left", target: { type: "member", id: userId, label: user.email }, changes: { before: { role } } });
     }
-    // Outstanding magic links for this address would otherwise sign up a new account.
-    await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
     await tx.user.delete({ where: { id: userId } });
 
     const summary = (o: OrgRef) => ({ slug: o.slug, name: o.name });
-    return { deletedOrganizations: plan.remove.map(summary), leftOrganizations: plan.leave.map(({ org }) => summary(org)) };
+    return { email: user.email, deletedOrganizations: plan.remove.map(summary), leftOrganizations: plan.leave.map(({ org }) => summary(org)) };
   });
+  // Outstanding magic links for this address would otherwise sign up a new account. The
+  // tokens are the auth role's to touch; a failure here leaves only links that expire soon.
+  await db.verificationToken.deleteMany({ where: { identifier: deletion.email } });
+  const { email: _email, ...result } = deletion;
+  return result;
 }

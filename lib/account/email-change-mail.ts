@@ -19,3 +19,9 @@ export async function queueEmailChangeMails(tx: Tx, { oldEmail, newEmail, token,
   await queueMail(tx, { to: newEmail, template: "email-change", props: { kind: "confirm", url: confirmEmailUrl(token), newEmail, expiresAt: expires } });
   await queueMail(tx, { to: oldEmail, template: "email-change", props: { kind: "notice", newEmail, expiresAt: expires } });
 }
+
+/** For an address that already has an account: its owner is told, and the current address gets the usual heads-up. */
+export async function queueTakenAddressMails(tx: Tx, { oldEmail, newEmail, expiresAt }: Omit<EmailChangeMails, "token">): Promise<void> {
+  await queueMail(tx, { to: newEmail, template: "account-exists", props: { signInUrl: new URL("/sign-in", env.APP_URL).href, reason: "email-change" } });
+  await queueMail(tx, { to: oldEmail, template: "email-change", props: { kind: "notice", newEmail, expiresAt: expiresAt.toISOString() } });
+}

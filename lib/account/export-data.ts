@@ -1,3 +1,4 @@
+import { db } from "@/lib/db/client";
 import type { ProjectStatus, Role } from "@/lib/db/generated/enums";
 import { scoped, setOrgScope } from "@/lib/db/tenant-transaction";
 import { notFound } from "@/lib/api/errors";
@@ -26,6 +27,11 @@ const iso = (d: Date) => d.toISOString();
  * picture, with each org's projects read under that org's RLS scope.
  */
 export async function exportAccountData(userId: string, now: Date = new Date()): Promise<AccountExport> {
+  // Sign-in details live where request transactions cannot read them: the auth role fetches them.
+  const [linkedAccounts, credential] = await Promise.all([
+    db.account.findMany({ where: { userId }, select: { provider: true, type: true, providerAccountId: true }, orderBy: { provider: "asc" } }),
+    db.userCredential.findUnique({ where: { userId }, select: { passwordHash: true } }),
+  ]);
   return scoped({ userId }, async (tx) => {
     const user = await tx.user.findUnique({
       where: { id: userId },
@@ -35,10 +41,8 @@ export async function exportAccountData(userId: string, now: Date = new Date()):
         email: true,
         emailVerified: true,
         image: true,
-        passwordHash: true,
         createdAt: true,
         updatedAt: true,
-        accounts: { select: { provider: true, type: true, providerAccountId: true }, orderBy: { provider: "asc" } },
         emailChanges: { select: { newEmail: true, createdAt: true, expiresAt: true, usedAt: true }, orderBy: { createdAt: "asc" } },
       },
     });
@@ -75,11 +79,11 @@ export async function exportAccountData(userId: string, now: Date = new Date()):
         email: user.email,
         emailVerified: user.emailVerified ? iso(user.emailVerified) : null,
         image: user.image,
-        hasPassword: user.passwordHash !== null,
+        hasPassword: Boolean(credential?.passwordHash),
         createdAt: iso(user.createdAt),
         updatedAt: iso(user.updatedAt),
       },
-      linkedAccounts: user.accounts,
+      linkedAccounts,
       emailChanges: user.emailChanges.map((c) => ({ newEmail: c.newEmail, requestedAt: iso(c.createdAt), expiresAt: iso(c.expiresAt), confirmedAt: c.usedAt ? iso(c.usedAt) : null })),
       memberships: perOrg,
     };

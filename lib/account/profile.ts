@@ -28,7 +28,7 @@ export async function getProfile(userId: string): Promise<Profile> {
       email: true,
       emailVerified: true,
       image: true,
-      passwordHash: true,
+      credential: { select: { passwordHash: true } },
       createdAt: true,
       accounts: { select: { provider: true }, orderBy: { provider: "asc" } },
       emailChanges: {
@@ -47,7 +47,7 @@ export async function getProfile(userId: string): Promise<Profile> {
     email: user.email,
     emailVerified: user.emailVerified?.toISOString() ?? null,
     image: user.image,
-    hasPassword: user.passwordHash !== null,
+    hasPassword: Boolean(user.credential?.passwordHash),
     providers: [...new Set(user.accounts.map((a) => a.provider))],
     createdAt: user.createdAt.toISOString(),
     pendingEmailChange: pending ? { newEmail: pending.newEmail, expiresAt: pending.expiresAt.toISOString() } : null,

@@ -8,10 +8,8 @@ const currentPasswordSchema = z.string().max(128, "must be at most 128 character
 
 export const profileUpdateSchema = z.object({ name: displayNameSchema });
 
-export const emailChangeRequestSchema = z.object({
-  newEmail: emailSchema,
-  password: currentPasswordSchema,
-});
+/** Re-authentication is the route's (`recentAuth`), not a field here. */
+export const emailChangeRequestSchema = z.object({ newEmail: emailSchema });
 
 export const passwordChangeSchema = z.object({
   currentPassword: currentPasswordSchema,

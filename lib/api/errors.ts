@@ -6,8 +6,15 @@ export const ERROR_STATUS = {
   bad_request: 400,
   invalid_input: 400,
   unauthenticated: 401,
+  /** Signed in with the first factor; the session still owes its TOTP step. */
+  two_factor_pending: 401,
   seat_limit: 402,
   forbidden: 403,
+  /** The org requires two-factor sign-in and the caller has not set it up. */
+  two_factor_required: 403,
+  /** A destructive action needs a password or a sign-in within the last few minutes. */
+  reauthentication_required: 403,
+  email_unverified: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,

@@ -21,6 +21,8 @@ export type OrgRouteOptions<B, Q, P> = {
   params?: P;
   /** Status for a returned value (201 for creates); undefined results are always 204. */
   status?: number;
+  /** Destructive actions: the caller must have entered their password or signed in within 10 minutes. */
+  recentAuth?: boolean;
 };
 
 export type OrgHandlerArgs<B, Q, P> = {
@@ -64,6 +66,7 @@ export function withOrg<B extends Schema | undefined = undefined, Q extends Sche
         return handler({ ctx, tx, body, query, params, req });
       },
       requestMeta(req, meta.requestId),
+      { recentAuth: options.recentAuth },
     );
     const response = toResponse(result, options.status);
     for (const [k, v] of Object.entries(limit.headers)) response.headers.set(k, v);

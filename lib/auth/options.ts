@@ -8,8 +8,11 @@ import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import { db } from "@/lib/db/client";
 import { env, features } from "@/lib/env";
 import { authorizeWithPassword } from "./authorize-password";
+import { claimUnverifiedAccount } from "./claim-account";
 import { sendMagicLink } from "./magic-link";
 import { ensurePersonalOrg } from "./personal-org";
+import type { Origin } from "./security-events";
+import { endSession, SESSION_MAX_AGE_S, startSession } from "./user-sessions";
 
 // The adapter is typed against the legacy `@prisma/client` export; our generated client
 // has the same model delegates (user, account, verificationToken), which is all it uses.
@@ -35,43 +38,65 @@ const oauth = [
     : []),
 ];
 
-export const authOptions: NextAuthOptions = {
-  adapter,
-  secret: env.NEXTAUTH_SECRET,
-  // JWT sessions (required by the credentials provider), made revocable by `sv`:
-  // every request compares it with users.sessionVersion (lib/orgs/context.ts, session.ts).
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
-  pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in", newUser: "/dashboard" },
-  providers: [
-    CredentialsProvider({
-      id: "credentials",
-      name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (credentials) => authorizeWithPassword(credentials),
-    }),
-    // A magic link needs somewhere to go: Resend, or the dev outbox outside production.
-    ...(features.resend || features.devOutbox ? [emailProvider] : []),
-    ...oauth,
-  ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        token.uid = user.id;
-        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
-      }
-      return token;
+/**
+ * next-auth's options for one request. The auth route passes where the request came from,
+ * so sign-in limits and the session record know the client's IP and device; readers of the
+ * session (getServerSession) use `authOptions`, which never signs anyone in.
+ */
+export function authOptionsFor(origin: Origin): NextAuthOptions {
+  return {
+    adapter,
+    secret: env.NEXTAUTH_SECRET,
+    // JWT sessions (required by the credentials provider), made revocable by a session row
+    // (`sid`) and the user's session version, both checked on every request (lib/auth/live-session.ts).
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in", newUser: "/dashboard" },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        authorize: (credentials) => authorizeWithPassword(credentials, origin),
+      }),
+      // A magic link needs somewhere to go: Resend, or the dev outbox outside production.
+      ...(features.resend || features.devOutbox ? [emailProvider] : []),
+      ...oauth,
+    ],
+    callbacks: {
+      async signIn({ user, account, email }) {
+        // Asking for a magic link proves nothing yet; following it does.
+        if (email?.verificationRequest || !account || account.type === "credentials") return true;
+        await claimUnverifiedAccount({ email: user.email, provider: account.provider, providerAccountId: account.providerAccountId }, origin);
+        return true;
+      },
+      async jwt({ token, user, account }) {
+        if (user && account) {
+          const session = await startSession(user.id, account.provider, origin);
+          token.uid = user.id;
+          token.sv = session.sessionVersion;
+          token.sid = session.id;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.user = { ...session.user, id: token.uid ?? "" };
+        session.sessionVersion = token.sv ?? 0;
+        session.sessionId = token.sid ?? "";
+        return session;
+      },
     },
-    session({ session, token }) {
-      session.user = { ...session.user, id: token.uid ?? "" };
-      session.sessionVersion = token.sv ?? 0;
-      return session;
+    events: {
+      // Users who arrive through a magic link or OAuth get their personal org here;
+      // password sign-ups get it in the same transaction that creates them.
+      createUser: async ({ user }) => {
+        await ensurePersonalOrg(user.id);
+      },
+      // A copied cookie must stop working once its owner signs out.
+      signOut: async ({ token }) => {
+        if (token?.uid && token.sid) await endSession(token.uid, token.sid, origin, "signed_out");
+      },
     },
-  },
-  events: {
-    // Users who arrive through a magic link or OAuth get their personal org here;
-    // password sign-ups get it in the same transaction that creates them.
-    createUser: async ({ user }) => {
-      await ensurePersonalOrg(user.id);
-    },
-  },
-};
+  };
+}
+
+export const authOptions: NextAuthOptions = authOptionsFor({});

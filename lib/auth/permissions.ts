@@ -8,6 +8,8 @@ export const PERMISSIONS = [
   "org:read",
   "org:update",
   "org:delete",
+  /** Org-wide security policy, such as requiring two-factor sign-in. */
+  "org:security",
   "members:read",
   "members:manage",
   "projects:read",
@@ -21,7 +23,7 @@ const read: Permission[] = ["org:read", "members:read", "projects:read"];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   owner: new Set(PERMISSIONS),
-  admin: new Set(PERMISSIONS.filter((p) => p !== "org:delete")),
+  admin: new Set(PERMISSIONS.filter((p) => p !== "org:delete" && p !== "org:security")),
   member: new Set([...read, "projects:write"]),
   viewer: new Set(read),
 };

@@ -1,41 +1,53 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
-import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/api/errors";
 import { authOptions } from "./options";
+import { loadLiveSession, type LiveSession, type SessionUser } from "./live-session";
 import type { Principal } from "./principal";
 
 /** The signed-in caller from the session cookie, unchecked against revocation. */
 export async function getPrincipal(): Promise<Principal | null> {
   const session = await getServerSession(authOptions);
-  if (!session?.user?.id) return null;
-  return { userId: session.user.id, sessionVersion: session.sessionVersion };
+  if (!session?.user?.id || !session.sessionId) return null;
+  return { userId: session.user.id, sessionVersion: session.sessionVersion, sessionId: session.sessionId };
 }
 
-export type CurrentUser = { id: string; name: string | null; email: string; image: string | null };
+export type CurrentUser = SessionUser;
+type Current = { principal: Principal; user: CurrentUser; session: LiveSession };
 
 /**
  * The signed-in user for pages outside an org (org pages get it from runAsMember).
- * A revoked session (sessionVersion moved on) counts as signed out.
+ * A revoked session counts as signed out, and so does one that still owes its 2FA code.
  */
-export async function getCurrentUser(): Promise<{ principal: Principal; user: CurrentUser } | null> {
+export async function getCurrentUser(): Promise<Current | null> {
   const principal = await getPrincipal();
   if (!principal) return null;
-  const user = await db.user.findUnique({
-    where: { id: principal.userId },
-    select: { id: true, name: true, email: true, image: true, sessionVersion: true },
-  });
-  if (!user || user.sessionVersion !== principal.sessionVersion) return null;
-  const { sessionVersion: _sv, ...rest } = user;
-  return { principal, user: rest };
+  try {
+    return { principal, ...(await loadLiveSession(principal)) };
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "unauthenticated" || error.code === "two_factor_pending")) return null;
+    throw error;
+  }
 }
 
-export async function requireCurrentUser(callbackUrl = "/dashboard") {
-  const current = await getCurrentUser();
-  if (!current) redirect(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
-  return current;
+export const signInPath = (callbackUrl: string) => `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+export const twoFactorPath = (callbackUrl: string) => `/sign-in/two-factor?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+
+/** Pages that need a signed-in user: sign-in, or the 2FA step a half-finished sign-in owes. */
+export async function requireCurrentUser(callbackUrl = "/dashboard"): Promise<Current> {
+  const principal = await getPrincipal();
+  if (!principal) redirect(signInPath(callbackUrl));
+  try {
+    return { principal, ...(await loadLiveSession(principal)) };
+  } catch (error) {
+    redirectForSession(error, callbackUrl);
+    throw error;
+  }
 }
 
-/** Sign out everywhere: every token issued before this call stops working on its next request. */
-export async function revokeAllSessions(userId: string): Promise<void> {
-  await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+/** Turns a session refusal into the page a person can act on; anything else is rethrown by the caller. */
+export function redirectForSession(error: unknown, callbackUrl: string): void {
+  if (!(error instanceof AppError)) return;
+  if (error.code === "unauthenticated") redirect(signInPath(callbackUrl));
+  if (error.code === "two_factor_pending") redirect(twoFactorPath(callbackUrl));
 }

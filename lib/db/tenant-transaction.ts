@@ -24,5 +24,20 @@ export async function setOrgScope(tx: Tx, orgId: string): Promise<void> {
   await tx.$executeRaw`select set_config('app.org_id', ${orgId}, true)`;
 }
 
+/** The role of the auth code paths (password hashes, TOTP secrets, emailed tokens). */
+export const AUTH_ROLE = "tenantkit_auth";
+
+/**
+ * Runs `fn` as the auth role inside a request transaction, then returns to the app role: for
+ * the few secrets (a new user's password hash, a verification token) that must commit or roll
+ * back with the rows they belong to. Reads of secrets never happen in request transactions.
+ */
+export async function asAuthRole<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
+  await tx.$executeRaw`select set_config('role', ${AUTH_ROLE}, true)`;
+  const result = await fn();
+  await tx.$executeRaw`select set_config('role', ${APP_ROLE}, true)`;
+  return result;
+}
+
 export const inOrg = <T>(orgId: string, fn: (tx: Tx) => Promise<T>) => scoped({ orgId }, fn);
 export const asUser = <T>(userId: string, fn: (tx: Tx) => Promise<T>) => scoped({ userId }, fn);

@@ -3,6 +3,7 @@ import { scoped, type Tx } from "@/lib/db/tenant-transaction";
 import { AppError } from "@/lib/api/errors";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
+import { assertLiveSession, sessionColumns, sessionJoin, touchSession, type SessionColumns, type SessionRequirements } from "@/lib/auth/live-session";
 
 /** Everything a service knows about the caller. Services never see requests or cookies. */
 export type OrgContext = {
@@ -16,38 +17,44 @@ export type OrgContext = {
 /** Where a change came from, for the audit log. Empty for server-rendered reads. */
 export type RequestMeta = { requestId?: string; ip?: string; userAgent?: string };
 
-type MembershipRow = {
-  sessionVersion: number;
+type MembershipRow = SessionColumns & {
   email: string;
+  twoFactorEnabled: boolean;
   role: Role | null;
   id: string | null;
   slug: string | null;
   name: string | null;
   personal: boolean | null;
+  requireTwoFactor: boolean | null;
 };
 
 /**
- * Resolves the caller's membership of `slug` and scopes the transaction to that org in
- * the same round trip: `set_config` runs only for the one matching row, so a caller who
- * is not a member leaves the transaction scoped to no org at all. The user's session
- * version comes back in the same query, which is what makes JWT sessions revocable.
+ * Resolves the caller's session and membership of `slug` and scopes the transaction to
+ * that org in the same round trip: `set_config` runs only for the one matching row, so a
+ * caller who is not a member leaves the transaction scoped to no org at all. The session
+ * row and version come back in the same query, which is what makes JWT sessions revocable
+ * per device without a lookup of their own.
  */
-async function resolveMembership(tx: Tx, principal: Principal, slug: string) {
+async function resolveMembership(tx: Tx, principal: Principal, slug: string, needs: SessionRequirements) {
   const rows = await tx.$queryRaw<MembershipRow[]>`
-    select u."sessionVersion", u.email, m.role, o.id, o.slug, o.name, o.personal,
+    ${touchSession(principal)}
+    select ${sessionColumns}, u.email, u."twoFactorEnabledAt" is not null as "twoFactorEnabled",
+           m.role, o.id, o.slug, o.name, o.personal, o."requireTwoFactor",
            set_config('app.org_id', coalesce(o.id, ''), true) as scoped
     from users u
+    ${sessionJoin(principal)}
     left join (memberships m join organizations o on o.id = m."orgId" and o.slug = ${slug})
       on m."userId" = u.id
     where u.id = ${principal.userId}`;
   const row = rows[0];
-  if (!row || row.sessionVersion !== principal.sessionVersion) {
-    throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
-  }
-  if (!row.role || !row.id || !row.slug || row.name === null) {
+  const session = assertLiveSession(row, principal, needs);
+  if (!row || !row.role || !row.id || !row.slug || row.name === null) {
     throw new AppError("not_found", "Organization not found.");
   }
-  return { org: { id: row.id, slug: row.slug, name: row.name, personal: Boolean(row.personal) }, role: row.role, email: row.email };
+  if (row.requireTwoFactor && !row.twoFactorEnabled) {
+    throw new AppError("two_factor_required", `${row.name} requires two-factor authentication. Turn it on in your account's security settings to continue.`);
+  }
+  return { org: { id: row.id, slug: row.slug, name: row.name, personal: Boolean(row.personal) }, role: row.role, email: row.email, session };
 }
 
 /**
@@ -60,9 +67,10 @@ export async function runAsMember<T>(
   permission: Permission,
   fn: (ctx: OrgContext, tx: Tx) => Promise<T>,
   request: RequestMeta = {},
+  needs: SessionRequirements = {},
 ): Promise<T> {
   return scoped({ userId: principal.userId }, async (tx) => {
-    const { org, role, email } = await resolveMembership(tx, principal, slug);
+    const { org, role, email } = await resolveMembership(tx, principal, slug, needs);
     if (!can(role, permission)) {
       throw new AppError("forbidden", `Your role (${role}) does not allow this action.`);
     }

@@ -9,8 +9,8 @@ export const orgCreateSchema = z.object({
 });
 
 export const orgUpdateSchema = z
-  .object({ name: orgNameSchema.optional(), slug: slugSchema.optional() })
-  .refine((v) => v.name !== undefined || v.slug !== undefined, "Provide a name or a slug to change.");
+  .object({ name: orgNameSchema.optional(), slug: slugSchema.optional(), requireTwoFactor: z.boolean().optional() })
+  .refine((v) => v.name !== undefined || v.slug !== undefined || v.requireTwoFactor !== undefined, "Provide a name, a slug or requireTwoFactor to change.");
 
 export type OrgCreateInput = z.infer<typeof orgCreateSchema>;
 export type OrgUpdateInput = z.infer<typeof orgUpdateSchema>;

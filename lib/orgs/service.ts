@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { asUser, setOrgScope, type Tx } from "@/lib/db/tenant-transaction";
+import { recordPlatformEvent } from "@/lib/platform/events";
+import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/api/errors";
 import { diff, recordAudit } from "@/lib/audit/record";
 import type { OrgContext, RequestMeta } from "./context";
@@ -57,14 +59,31 @@ export async function createOrg(userId: string, input: OrgCreateInput, request: 
   });
 }
 
+const orgColumns = { id: true, slug: true, name: true, personal: true, requireTwoFactor: true } as const;
+
+/** Only owners set security policy; requiring 2FA starts with the owner's own. */
+async function assertMayRequireTwoFactor(ctx: OrgContext, tx: Tx, requireTwoFactor: boolean | undefined): Promise<void> {
+  if (requireTwoFactor === undefined) return;
+  if (!can(ctx.role, "org:security")) throw new AppError("forbidden", "Only owners can change the organization's security policy.");
+  if (!requireTwoFactor) return;
+  const me = await tx.user.findUniqueOrThrow({ where: { id: ctx.actor.userId }, select: { twoFactorEnabledAt: true } });
+  if (!me.twoFactorEnabledAt) {
+    throw new AppError("conflict", "Turn on two-factor authentication for your own account first, so you are not locked out.", {
+      errors: [{ path: "requireTwoFactor", message: "needs two-factor authentication on your own account" }],
+    });
+  }
+}
+
 export async function updateOrg(ctx: OrgContext, tx: Tx, input: OrgUpdateInput) {
+  await assertMayRequireTwoFactor(ctx, tx, input.requireTwoFactor);
   try {
+    const before = await tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id }, select: { requireTwoFactor: true } });
     const org = await tx.organization.update({
       where: { id: ctx.org.id },
-      data: { name: input.name, slug: input.slug },
-      select: { id: true, slug: true, name: true, personal: true },
+      data: { name: input.name, slug: input.slug, requireTwoFactor: input.requireTwoFactor },
+      select: orgColumns,
     });
-    const changes = diff({ name: ctx.org.name, slug: ctx.org.slug }, input);
+    const changes = diff({ name: ctx.org.name, slug: ctx.org.slug, requireTwoFactor: before.requireTwoFactor }, input);
     if (changes) await recordAudit(ctx, tx, { action: "org.updated", target: { type: "org", id: org.id, label: org.name }, changes });
     return { ...org, role: ctx.role };
   } catch (e) {
@@ -76,8 +95,14 @@ export async function updateOrg(ctx: OrgContext, tx: Tx, input: OrgUpdateInput) 
 /** The org's audit log goes with it (cascade): deletion is final, and logged outside the org. */
 export async function deleteOrg(ctx: OrgContext, tx: Tx): Promise<void> {
   await tx.organization.delete({ where: { id: ctx.org.id } });
+  await recordPlatformEvent(tx, {
+    type: "org.deleted",
+    actor: { id: ctx.actor.userId, label: ctx.actor.label },
+    target: { id: ctx.org.id, label: `${ctx.org.name} (${ctx.org.slug})` },
+    ip: ctx.request.ip,
+  });
 }
 
-export function getOrg(ctx: OrgContext) {
-  return { ...ctx.org, role: ctx.role };
+export async function getOrg(ctx: OrgContext, tx: Tx) {
+  return { ...(await tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id }, select: orgColumns })), role: ctx.role };
 }

@@ -45,3 +45,8 @@ function defaultLimiter(): RateLimiter {
 export function rateLimit(name: LimitName, key: string): Promise<RateLimitResult> {
   return defaultLimiter().limit(name, key);
 }
+
+/** Whether `key` has room left under the named limit, counting nothing (see RateLimiter.peek). */
+export function rateLimitPeek(name: LimitName, key: string): Promise<RateLimitResult> {
+  return defaultLimiter().peek(name, key);
+}

@@ -32,6 +32,11 @@ export type RateLimiterOptions = {
 export type RateLimiter = {
   /** Counts one request for `key` against the named limit. */
   limit(name: LimitName, key: string): Promise<RateLimitResult>;
+  /**
+   * Whether `key` has room left, without counting anything: for limits that count only
+   * failures (wrong passwords), checked before the attempt and counted after it fails.
+   */
+  peek(name: LimitName, key: string): Promise<RateLimitResult>;
   close(): Promise<void>;
 };
 
@@ -92,18 +97,22 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       : { success: false, limit, remaining: 0, reset: Date.now() + STORE_FAILURE_RETRY_MS, degraded: true };
   };
 
+  const check = async (name: LimitName, key: string, rate: 0 | 1): Promise<RateLimitResult> => {
+    // Case and stray spaces must not buy an attacker a fresh bucket (Alice@x.com vs alice@x.com).
+    const identifier = key.trim().toLowerCase();
+    if (identifier === "") throw new Error(`rate limit "${name}" needs a non-empty key`);
+    try {
+      const { success, limit, remaining, reset } = await withTimeout(ratelimitFor(name).limit(identifier, { rate }), timeoutMs);
+      // A zero-rate call always "succeeds"; the bucket is full when nothing remains.
+      return { success: rate === 0 ? remaining > 0 : success, limit, remaining, reset, degraded: false };
+    } catch (error) {
+      return onStoreFailure(name, error);
+    }
+  };
+
   return {
-    async limit(name, key) {
-      // Case and stray spaces must not buy an attacker a fresh bucket (Alice@x.com vs alice@x.com).
-      const identifier = key.trim().toLowerCase();
-      if (identifier === "") throw new Error(`rate limit "${name}" needs a non-empty key`);
-      try {
-        const { success, limit, remaining, reset } = await withTimeout(ratelimitFor(name).limit(identifier), timeoutMs);
-        return { success, limit, remaining, reset, degraded: false };
-      } catch (error) {
-        return onStoreFailure(name, error);
-      }
-    },
+    limit: (name, key) => check(name, key, 1),
+    peek: (name, key) => check(name, key, 0),
     close: () => store.close(),
   };
 }

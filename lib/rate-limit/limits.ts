@@ -18,8 +18,21 @@ export type LimitRule = {
 export const limits = {
   /** Sign-in, sign-up and magic-link requests from one IP address. */
   "auth:ip": { tokens: 20, window: "1 m", onStoreFailure: "closed" },
-  /** Sign-in attempts and magic links for one email address, from any IP. */
+  /** Magic links and password changes for one email address (or account), from any IP: each sends or guards mail. */
   "auth:email": { tokens: 5, window: "15 m", onStoreFailure: "closed" },
+  /**
+   * Wrong passwords, counted only when they fail. Per email + IP, so a stranger's guesses
+   * never lock the owner out from their own network, and per IP, so one address cannot
+   * spray many accounts. Magic links and sign-up have buckets of their own.
+   */
+  "auth:password-failures:email-ip": { tokens: 5, window: "15 m", onStoreFailure: "closed" },
+  "auth:password-failures:ip": { tokens: 30, window: "15 m", onStoreFailure: "closed" },
+  /** Sign-ups per address: each one emails that address (a verification or "you already have an account"). */
+  "auth:sign-up-email": { tokens: 3, window: "1 h", onStoreFailure: "closed" },
+  /** Verification emails sent again, per address. */
+  "auth:verify-resend": { tokens: 3, window: "1 h", onStoreFailure: "closed" },
+  /** Two-factor codes (TOTP or recovery) per user: six digits must not be guessable. */
+  "auth:two-factor": { tokens: 5, window: "5 m", onStoreFailure: "closed" },
   /** Authenticated API calls, keyed by org + route, whether by session or API key. */
   "api:org": { tokens: 600, window: "1 m", onStoreFailure: "open" },
   /** Authenticated calls about the user rather than one org, keyed by user + route. */

@@ -40,12 +40,12 @@ describe("changing the password", () => {
 
   it("re-hashes, ends every existing session, and the new password signs in", async () => {
     const user = await createUser("Rotator");
-    const before = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    const before = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true, credential: true } });
     expect((await change(user, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD })).status).toBe(204);
 
-    const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(after.passwordHash).not.toBe(before.passwordHash);
-    expect(after.passwordHash).toMatch(/^\$argon2id\$/);
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true, credential: true } });
+    expect(after.credential?.passwordHash).not.toBe(before.credential?.passwordHash);
+    expect(after.credential?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
 
     expect((await client(user).get("/api/v1/me")).status).toBe(401);
@@ -55,7 +55,7 @@ describe("changing the password", () => {
 
   it("lets an account without a password set one, with no current password asked", async () => {
     const user = await createUser("Linked");
-    await db.user.update({ where: { id: user.id }, data: { passwordHash: null } });
+    await db.userCredential.update({ where: { userId: user.id }, data: { passwordHash: null } });
     expect(await signsIn(user.email, TEST_PASSWORD)).toBe(false);
     expect((await change(user, { newPassword: NEW_PASSWORD })).status).toBe(204);
     expect(await signsIn(user.email, NEW_PASSWORD)).toBe(true);

@@ -92,12 +92,14 @@ describe("accounts and sessions", () => {
     expect(denied.headers.getSetCookie().some((c) => c.startsWith("next-auth.session-token="))).toBe(false);
   });
 
-  it("sign out everywhere revokes every existing session on its next request", async () => {
+  it("sign out everywhere else ends every other session on its next request and keeps this one", async () => {
     const { org, team } = await orgWithTeam("Revoke");
-    const api = client(team.member);
-    expect((await api.get(`/api/v1/orgs/${org.slug}/projects`)).status).toBe(200);
-    expect((await api.post("/api/v1/me/sessions/revoke")).status).toBe(204);
-    expect((await api.get(`/api/v1/orgs/${org.slug}/projects`)).status).toBe(401);
-    expect((await api.get("/api/v1/orgs")).status).toBe(401);
+    const laptop = client(team.member);
+    const phone = client(team.member);
+    expect((await phone.get(`/api/v1/orgs/${org.slug}/projects`)).status).toBe(200);
+    expect((await laptop.delete("/api/v1/me/sessions")).status).toBe(204);
+    expect((await phone.get(`/api/v1/orgs/${org.slug}/projects`)).status).toBe(401);
+    expect((await phone.get("/api/v1/orgs")).status).toBe(401);
+    expect((await laptop.get(`/api/v1/orgs/${org.slug}/projects`)).status).toBe(200);
   });
 });

@@ -24,7 +24,8 @@ export async function preparePostgres(name: string): Promise<TestDatabase> {
         create role ${APP_LOGIN_ROLE} login nosuperuser nobypassrls;
       end if; end $$`);
   // tenantkit_worker (lib/db/job-schema.ts): the app server runs the job worker in process.
-  await admin.query(`grant tenantkit_app, tenantkit_worker to ${APP_LOGIN_ROLE}`);
+  // tenantkit_auth: the auth code paths (password hashes, TOTP secrets) run on this login too.
+  await admin.query(`grant tenantkit_app, tenantkit_worker, tenantkit_auth to ${APP_LOGIN_ROLE}`);
   const appUrl = new URL(ownerUrl);
   appUrl.username = APP_LOGIN_ROLE;
   return {

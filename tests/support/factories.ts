@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Role } from "@/lib/db/generated/enums";
 import { db } from "@/lib/db/client";
 import { scoped } from "@/lib/db/tenant-transaction";
@@ -12,12 +12,24 @@ export type TestUser = { id: string; email: string; name: string; sessionVersion
 
 const unique = () => randomBytes(4).toString("hex");
 
-export async function createUser(name = "Test User"): Promise<TestUser> {
+/** A user with TEST_PASSWORD, verified unless `verified: false` (an unproved password sign-up). */
+export async function createUser(name = "Test User", options: { verified?: boolean } = {}): Promise<TestUser> {
   const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${unique()}@example.test`;
   return db.user.create({
-    data: { name, email, passwordHash: await passwordHash },
+    data: {
+      name,
+      email,
+      emailVerified: options.verified === false ? null : new Date(),
+      credential: { create: { passwordHash: await passwordHash } },
+    },
     select: { id: true, email: true, name: true, sessionVersion: true },
   }) as Promise<TestUser>;
+}
+
+/** A signed-in device of `user`, as next-auth's jwt callback records it at sign-in. */
+export async function createSession(user: TestUser, data: { twoFactorPending?: boolean; authenticatedAt?: Date; userAgent?: string } = {}): Promise<string> {
+  const session = await db.userSession.create({ data: { id: randomUUID(), userId: user.id, method: "credentials", ...data }, select: { id: true } });
+  return session.id;
 }
 
 export async function addMember(orgId: string, userId: string, role: Role) {

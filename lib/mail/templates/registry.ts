@@ -3,6 +3,8 @@ import type { MailMessage } from "../message";
 import { emailChangeEmail, emailChangePropsSchema } from "./email-change";
 import { invitationEmail, invitationPropsSchema } from "./invitation";
 import { magicLinkEmail } from "./magic-link";
+import { accountExistsEmail, accountExistsPropsSchema } from "./account-exists";
+import { verifyEmailEmail, verifyEmailPropsSchema } from "./verify-email";
 
 /**
  * The emails that can be queued (lib/mail/queue.ts), by name. A queued email travels as JSON
@@ -19,6 +21,8 @@ export const templates = {
   ),
   invitation: template(invitationPropsSchema, (props) => invitationEmail({ ...props, expiresAt: new Date(props.expiresAt) })),
   "email-change": template(emailChangePropsSchema, (props) => emailChangeEmail(props)),
+  "verify-email": template(verifyEmailPropsSchema, (props) => verifyEmailEmail(props)),
+  "account-exists": template(accountExistsPropsSchema, (props) => accountExistsEmail(props)),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -1,16 +1,20 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { authOptions } from "@/lib/auth/options";
+import { authOptionsFor } from "@/lib/auth/options";
 import { clientIp } from "@/lib/auth/client-ip";
 import { problemResponse } from "@/lib/api/problem";
 import { AppError } from "@/lib/api/errors";
 import { rateLimit, rateLimitHeaders } from "@/lib/rate-limit";
 
-const handler = NextAuth(authOptions);
-
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
-export const GET = (req: NextRequest, ctx: Ctx) => handler(req, ctx);
+/** next-auth with this request's origin, so limits and session records know the client. */
+function handle(req: NextRequest, ctx: Ctx) {
+  const origin = { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent")?.slice(0, 512) ?? undefined };
+  return NextAuth(req, ctx, authOptionsFor(origin));
+}
+
+export const GET = handle;
 
 /** Every sign-in attempt (password, magic link, OAuth start) is limited per IP first. */
 export async function POST(req: NextRequest, ctx: Ctx) {
@@ -21,5 +25,5 @@ export async function POST(req: NextRequest, ctx: Ctx) {
       return problemResponse(new AppError("rate_limited", "Too many sign-in attempts. Wait a minute and try again.", { headers: rateLimitHeaders(result) }));
     }
   }
-  return handler(req, ctx);
+  return handle(req, ctx);
 }

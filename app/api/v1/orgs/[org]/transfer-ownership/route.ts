@@ -4,6 +4,6 @@ import { transferOwnershipSchema } from "@/lib/members/schemas";
 
 // members:manage keeps members and viewers out early; that only an owner (not an admin)
 // may hand the org over is checked in the service.
-export const POST = withOrg({ permission: "members:manage", body: transferOwnershipSchema }, async ({ ctx, tx, body }) => ({
+export const POST = withOrg({ permission: "members:manage", body: transferOwnershipSchema, recentAuth: true }, async ({ ctx, tx, body }) => ({
   data: await transferOwnership(ctx, tx, body.userId),
 }));

@@ -1,0 +1,4 @@
+import { withUser } from "@/lib/api/with-user";
+import { regenerateRecoveryCodes } from "@/lib/auth/two-factor/service";
+
+export const POST = withUser({ recentAuth: true }, ({ principal, request }) => regenerateRecoveryCodes(principal.userId, request));
