@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { signInSchema } from "@/lib/auth/schemas";
+import { EMAIL_UNVERIFIED } from "@/lib/auth/sign-in-codes";
 import { type FieldErrors, zodFieldErrors } from "@/components/forms/field-errors";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
@@ -48,7 +49,7 @@ export function PasswordSignInForm({ callbackUrl, initialEmail = "", initialErro
     if (!result?.ok || result.error) {
       setPending(false);
       setErrors({ form: signInErrorMessage(result?.error ?? "Default") });
-      if (result?.error === "EmailUnverified") setUnverified(parsed.data.email);
+      if (result?.error === EMAIL_UNVERIFIED) setUnverified(parsed.data.email);
       return;
     }
     // Stay pending while the dashboard loads, so the button cannot be pressed twice.

@@ -5,17 +5,12 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { signUpSchema } from "@/lib/auth/schemas";
+import type { SignUpResult } from "@/lib/auth/sign-up";
 import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/components/forms/field-errors";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-
-/**
- * What POST /api/v1/signup answers: 202 "check your email" for any address (whether or
- * not it has an account), or 201 with the org when an invitation verified the address.
- */
-type SignUpResult = { status: "verification_sent"; email: string } | { status: "signed_up"; email: string; org: { slug: string; name: string } };
 
 type Fields = "name" | "email" | "password";
 // No label for `inviteToken`: an error about the invitation is shown for the whole form.

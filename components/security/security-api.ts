@@ -4,37 +4,15 @@ import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { queryKeys } from "@/lib/query-keys";
 
-/** The shapes the account-security API answers with (see docs/security.md). */
-export type SecurityOverview = {
-  twoFactor: { enabled: boolean; enabledAt: string | null; recoveryCodesLeft: number };
-  hasPassword: boolean;
-  emailVerified: boolean;
-  requiredBy: { slug: string; name: string }[];
-};
+import type { SecurityEventView } from "@/lib/auth/security-events";
+import type { SecurityOverview } from "@/lib/auth/two-factor/service";
+import type { SessionView } from "@/lib/auth/user-sessions";
 
+export type { SecurityOverview };
+export type DeviceSession = SessionView;
+export type SecurityEvent = SecurityEventView;
 export type TwoFactorSetup = { secret: string; otpauthUrl: string; qrSvg: string };
 export type RecoveryCodes = { recoveryCodes: string[] };
-
-export type DeviceSession = {
-  id: string;
-  current: boolean;
-  method: string;
-  ip: string | null;
-  userAgent: string | null;
-  browser: string;
-  os: string;
-  createdAt: string;
-  lastSeenAt: string;
-};
-
-export type SecurityEvent = {
-  id: string;
-  type: string;
-  ip: string | null;
-  userAgent: string | null;
-  createdAt: string;
-  details: unknown;
-};
 
 export function useSecurityOverview() {
   return useQuery({

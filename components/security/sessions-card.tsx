@@ -17,12 +17,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useDeviceSessions, type DeviceSession } from "./security-api";
 import { signInMethodLabel } from "./security-labels";
 
-const MOBILE = new Set(["iOS", "Android"]);
-
-function deviceName(session: DeviceSession): string {
-  if (session.browser && session.os) return `${session.browser} on ${session.os}`;
-  return session.browser || session.os || "Unknown device";
-}
+const deviceName = (session: DeviceSession) => session.device;
+const isMobile = (session: DeviceSession) => /\b(iOS|Android)\b/.test(session.device);
 
 /** Every signed-in browser of this account, with a way to end the others (this one signs out from the menu). */
 export function SessionsCard() {
@@ -129,7 +125,7 @@ export function SessionsCard() {
 }
 
 function SessionRow({ session, onEnd }: { session: DeviceSession; onEnd: () => void }) {
-  const Icon = MOBILE.has(session.os) ? SmartphoneIcon : MonitorIcon;
+  const Icon = isMobile(session) ? SmartphoneIcon : MonitorIcon;
   const name = deviceName(session);
   return (
     <li data-testid="session-row" className="flex flex-col gap-3 rounded-lg border px-4 py-3 sm:flex-row sm:items-center">

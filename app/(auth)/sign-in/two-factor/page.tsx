@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { safeCallbackUrl } from "@/components/auth/callback-url";
 import { SwitchAccountLink } from "@/components/auth/switch-account-link";
 import { TwoFactorSignInForm } from "@/components/auth/two-factor-sign-in-form";
 import { firstParam, type SearchParams } from "@/components/search-params";
 import { ShieldCheckIcon } from "@/components/ui/icons";
+import { getCurrentUser, getPrincipal, signInPath } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Two-factor verification" };
@@ -13,6 +15,9 @@ type Props = { searchParams: SearchParams };
 
 export default async function TwoFactorPage({ searchParams }: Props) {
   const callbackUrl = safeCallbackUrl(firstParam((await searchParams).callbackUrl), env.APP_URL);
+  // Only a sign-in that still owes its code belongs here.
+  if (!(await getPrincipal())) redirect(signInPath(callbackUrl));
+  if (await getCurrentUser()) redirect(callbackUrl);
   return (
     <AuthCard
       title="Two-factor verification"
