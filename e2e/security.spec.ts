@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type TestInfo } from "@playwright/test";
 import { OutboxPage, SignInPage, SignUpPage } from "./pages/auth-pages";
 import { DashboardPage } from "./pages/dashboard-page";
 import { invitationLinkFor, MembersPage } from "./pages/members-page";
@@ -21,13 +21,21 @@ const VARIANTS: [string, BrowserContextOptions][] = [
 type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
 /** Opens `path` in a context per variant (signed in as `state`, if given) and screenshots it. */
-async function snapVariants(browser: Browser, testInfo: Parameters<typeof snap>[1], name: string, path: string, ready: (page: Page) => Promise<void>, state?: StorageState) {
+async function snapVariants(
+  browser: Browser,
+  testInfo: TestInfo,
+  name: string,
+  path: string,
+  ready: (page: Page) => Promise<void>,
+  state?: StorageState,
+  fullPage = true,
+) {
   for (const [variant, options] of VARIANTS) {
     const context = await browser.newContext({ ...options, storageState: state });
     const page = await context.newPage();
     await page.goto(path);
     await ready(page);
-    await snap(page, testInfo, `${name}-${variant}`);
+    await snap(page, testInfo, `${name}-${variant}`, { fullPage });
     await context.close();
   }
 }
@@ -58,7 +66,7 @@ test.describe.serial("account security", () => {
     const security = new SecurityPage(page);
     await security.goto();
     await security.openSetup();
-    await snap(page, testInfo, "two-factor-setup");
+    await snap(page, testInfo, "two-factor-setup", { fullPage: false });
     const { authenticator, recoveryCodes } = await security.turnOnTwoFactor();
     await expect(security.twoFactor.getByText("10 of 10")).toBeVisible();
 
@@ -95,9 +103,20 @@ test.describe.serial("account security", () => {
     await phone.context().close();
 
     ownerState = await page.context().storageState();
+  });
+
+  test("the security pages in dark mode and on a phone", async ({ browser }, testInfo) => {
     await snapVariants(browser, testInfo, "security", "/account/security", (p) => expect(p.getByText("9 of 10")).toBeVisible(), ownerState);
     await snapVariants(browser, testInfo, "verify-email", "/verify-email?token=example", (p) => expect(p.getByRole("button", { name: "Verify my email" })).toBeVisible());
-    await snapTwoFactorPromptVariants(browser, testInfo);
+    // The code step as each variant sees it: a password sign-in that still owes its code.
+    for (const [variant, options] of VARIANTS) {
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      await new SignInPage(page).submitPassword(owner.email, owner.password);
+      await new TwoFactorPrompt(page).expectShown();
+      await snap(page, testInfo, `two-factor-sign-in-${variant}`);
+      await context.close();
+    }
   });
 
   test("an org that requires 2FA sends a member without it to setup", async ({ browser }, testInfo) => {
@@ -129,13 +148,14 @@ test.describe.serial("account security", () => {
     const security = new SecurityPage(joiner);
     await expect(security.setupDialog).toBeVisible();
     await expect(security.setupDialog.getByText(`${team} requires two-factor authentication`)).toBeVisible();
-    await snap(joiner, testInfo, "two-factor-setup-required");
+    await snap(joiner, testInfo, "two-factor-setup-required", { fullPage: false });
 
     // Its API refuses them too until then.
     expect((await joiner.request.get(`/api/v1/orgs/${slug}/projects`)).status()).toBe(403);
 
     const requiredUrl = joiner.url();
-    await snapVariants(browser, testInfo, "two-factor-setup", requiredUrl, (p) => expect(p.getByRole("img", { name: /QR code/ })).toBeVisible(), await joiner.context().storageState());
+    const joinerState = await joiner.context().storageState();
+    await snapVariants(browser, testInfo, "two-factor-setup", requiredUrl, (p) => expect(p.getByRole("img", { name: /QR code/ })).toBeVisible(), joinerState, false);
 
     // Every opening starts a new enrolment: start again here, with the newest key.
     await joiner.reload();
@@ -146,15 +166,3 @@ test.describe.serial("account security", () => {
     await Promise.all([ownerPage.context().close(), joiner.context().close()]);
   });
 });
-
-/** The code step as each variant sees it: a password sign-in that still owes its code. */
-async function snapTwoFactorPromptVariants(browser: Browser, testInfo: Parameters<typeof snap>[1]) {
-  for (const [variant, options] of VARIANTS) {
-    const context = await browser.newContext(options);
-    const page = await context.newPage();
-    await new SignInPage(page).submitPassword(owner.email, owner.password);
-    await new TwoFactorPrompt(page).expectShown();
-    await snap(page, testInfo, `two-factor-sign-in-${variant}`);
-    await context.close();
-  }
-}

@@ -141,7 +141,7 @@ function TwoFactorOn({ overview, email, required, continueTo }: { overview: Secu
           </Link>
         </Callout>
       )}
-      <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
         {enabledAt && (
           <>
             <dt className="text-muted-foreground">Turned on</dt>

@@ -120,7 +120,7 @@ function SetupDialog({ onOpenChange, email, reason }: Omit<Props, "open">) {
                 <div className="grid min-w-0 gap-2 text-sm">
                   <p className="text-muted-foreground">Can&apos;t scan it? Enter this key in your app instead:</p>
                   {setup.data ? (
-                    <code aria-label="Setup key" className="rounded-md border bg-subtle px-3 py-2 font-mono text-sm break-all">
+                    <code aria-label="Setup key" className="rounded-md border bg-subtle px-3 py-2 font-mono text-sm wrap-break-word">
                       {grouped(setup.data.secret)}
                     </code>
                   ) : (
