@@ -9,16 +9,20 @@ import { ReauthProvider } from "@/components/security/reauth-provider";
 
 /**
  * A revoked or expired session makes every API call fail: send the user to sign in once.
- * A session that still owes its two-factor code goes to that step instead.
+ * A session that still owes its two-factor code goes to that step instead, and a member of
+ * an org that has just started requiring two-factor authentication goes to set it up.
  */
 function redirectIfSignedOut(error: unknown) {
-  if (error instanceof ApiError && error.problem.status === 401) {
-    const here = `${window.location.pathname}${window.location.search}`;
-    const page = error.problem.code === "two_factor_pending" ? "/sign-in/two-factor" : "/sign-in";
-    // A full page load on purpose: it drops every cached query of the old session.
-    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    window.location.assign(`${page}?callbackUrl=${encodeURIComponent(here)}`);
-  }
+  if (!(error instanceof ApiError)) return;
+  const here = `${window.location.pathname}${window.location.search}`;
+  const back = encodeURIComponent(here);
+  const org = /^\/dashboard\/([^/]+)/.exec(window.location.pathname)?.[1];
+  let target: string | undefined;
+  if (error.problem.status === 401) target = `${error.problem.code === "two_factor_pending" ? "/sign-in/two-factor" : "/sign-in"}?callbackUrl=${back}`;
+  else if (error.problem.code === "two_factor_required" && org) target = `/account/security?required=${org}&callbackUrl=${back}`;
+  // A full page load on purpose: it drops every cached query of the old session.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+  if (target) window.location.assign(target);
 }
 
 function createQueryClient() {

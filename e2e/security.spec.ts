@@ -11,31 +11,31 @@ const member = { name: "Mo Member", email: `mo.${stamp}@example.test`, password:
 const team = `Secure team ${stamp}`;
 
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-/** The screenshot variants beyond the default light desktop one. */
-const VARIANTS: [string, BrowserContextOptions][] = [
-  ["dark", { colorScheme: "dark" }],
-  ["phone", PHONE],
-  ["phone-dark", { ...PHONE, colorScheme: "dark" }],
-];
 
 type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+type Shot = { name: string; open: (page: Page) => Promise<void>; fullPage?: boolean };
 
-/** Opens `path` in a context per variant (signed in as `state`, if given) and screenshots it. */
-async function snapVariants(
-  browser: Browser,
-  testInfo: TestInfo,
-  name: string,
-  path: string,
-  ready: (page: Page) => Promise<void>,
-  state?: StorageState,
-  fullPage = true,
-) {
-  for (const [variant, options] of VARIANTS) {
+/**
+ * Each shot in dark mode on a desktop, and in light and dark on a phone (the light desktop
+ * one is taken along the flow). One context per screen size, signed in as `state` if given;
+ * the colour scheme switches in place, since the theme follows the system's.
+ */
+async function snapVariants(browser: Browser, testInfo: TestInfo, shots: Shot[], state?: StorageState) {
+  const sizes: [string, BrowserContextOptions][] = [
+    ["", {}],
+    ["-phone", PHONE],
+  ];
+  for (const [suffix, options] of sizes) {
     const context = await browser.newContext({ ...options, storageState: state });
     const page = await context.newPage();
-    await page.goto(path);
-    await ready(page);
-    await snap(page, testInfo, `${name}-${variant}`, { fullPage });
+    for (const { name, open, fullPage } of shots) {
+      await page.emulateMedia({ colorScheme: "light" });
+      await open(page);
+      if (suffix) await snap(page, testInfo, `${name}${suffix}`, { fullPage });
+      await page.emulateMedia({ colorScheme: "dark" });
+      await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+      await snap(page, testInfo, `${name}${suffix}-dark`, { fullPage });
+    }
     await context.close();
   }
 }
@@ -94,6 +94,7 @@ test.describe.serial("account security", () => {
     await expect(page.getByTestId("security-event").filter({ hasText: "Turned on two-factor authentication" })).toBeVisible();
     await snap(page, testInfo, "security");
 
+    // Ending the other device signs it out on its next page load.
     const other = security.sessionRows.filter({ hasNotText: "This device" });
     await other.getByRole("button", { name: /^Sign out/ }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Sign out" }).click();
@@ -106,17 +107,31 @@ test.describe.serial("account security", () => {
   });
 
   test("the security pages in dark mode and on a phone", async ({ browser }, testInfo) => {
-    await snapVariants(browser, testInfo, "security", "/account/security", (p) => expect(p.getByText("9 of 10")).toBeVisible(), ownerState);
-    await snapVariants(browser, testInfo, "verify-email", "/verify-email?token=example", (p) => expect(p.getByRole("button", { name: "Verify my email" })).toBeVisible());
-    // The code step as each variant sees it: a password sign-in that still owes its code.
-    for (const [variant, options] of VARIANTS) {
-      const context = await browser.newContext(options);
-      const page = await context.newPage();
-      await new SignInPage(page).submitPassword(owner.email, owner.password);
-      await new TwoFactorPrompt(page).expectShown();
-      await snap(page, testInfo, `two-factor-sign-in-${variant}`);
-      await context.close();
-    }
+    const security: Shot = {
+      name: "security",
+      open: async (page) => {
+        await page.goto("/account/security");
+        await expect(page.getByText("9 of 10")).toBeVisible();
+      },
+    };
+    await snapVariants(browser, testInfo, [security], ownerState);
+
+    const twoFactorSignIn: Shot = {
+      name: "two-factor-sign-in",
+      // A password sign-in that still owes its code.
+      open: async (page) => {
+        await new SignInPage(page).submitPassword(owner.email, owner.password);
+        await new TwoFactorPrompt(page).expectShown();
+      },
+    };
+    const verifyEmail: Shot = {
+      name: "verify-email",
+      open: async (page) => {
+        await page.goto("/verify-email?token=example");
+        await expect(page.getByRole("button", { name: "Verify my email" })).toBeVisible();
+      },
+    };
+    await snapVariants(browser, testInfo, [twoFactorSignIn, verifyEmail]);
   });
 
   test("an org that requires 2FA sends a member without it to setup", async ({ browser }, testInfo) => {
@@ -154,11 +169,14 @@ test.describe.serial("account security", () => {
     expect((await joiner.request.get(`/api/v1/orgs/${slug}/projects`)).status()).toBe(403);
 
     const requiredUrl = joiner.url();
-    const joinerState = await joiner.context().storageState();
-    await snapVariants(browser, testInfo, "two-factor-setup", requiredUrl, (p) => expect(p.getByRole("img", { name: /QR code/ })).toBeVisible(), joinerState, false);
+    const openSetup = async (page: Page) => {
+      await page.goto(requiredUrl);
+      await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
+    };
+    await snapVariants(browser, testInfo, [{ name: "two-factor-setup", open: openSetup, fullPage: false }], await joiner.context().storageState());
 
-    // Every opening starts a new enrolment: start again here, with the newest key.
-    await joiner.reload();
+    // Every opening starts a new enrolment: open it again here, to use the newest key.
+    await openSetup(joiner);
     await security.turnOnTwoFactor();
     await joiner.getByRole("link", { name: `Continue to ${team}` }).click();
     await expect(joiner).toHaveURL(new RegExp(`/dashboard/${slug}`));
