@@ -55,7 +55,7 @@ export function SecurityHistoryCard() {
         <ol className="divide-y rounded-lg border">
           {shown.map((event) => (
             <li key={event.id} data-testid="security-event" className="grid gap-0.5 px-4 py-3 sm:grid-cols-[1fr_auto] sm:gap-x-4">
-              <p className="text-sm font-medium">{securityEventLabel(event.type)}</p>
+              <p className="text-sm font-medium">{securityEventLabel(event.type, event.details)}</p>
               <p className="text-xs text-muted-foreground sm:row-span-2 sm:self-center sm:text-right">
                 <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
               </p>

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /** Readable words for what the security API reports as codes. */
 
 const EVENTS: Record<string, string> = {
@@ -15,8 +17,21 @@ const EVENTS: Record<string, string> = {
   reauthenticated: "Confirmed identity",
 };
 
+const METHOD_PHRASES: Record<string, string> = {
+  credentials: "with password",
+  email: "with an email link",
+  github: "with GitHub",
+  google: "with Google",
+};
+
+// The parts of an event's `details` a label uses; anything else in them is ignored.
+const detailsSchema = z.object({ method: z.string().optional(), count: z.number().int().optional() }).partial();
+
 /** Unknown types (added to the API later) still read as words rather than snake_case. */
-export function securityEventLabel(type: string): string {
+export function securityEventLabel(type: string, details?: unknown): string {
+  const { method, count } = detailsSchema.safeParse(details ?? {}).data ?? {};
+  if (type === "signed_in" && method && METHOD_PHRASES[method]) return `Signed in ${METHOD_PHRASES[method]}`;
+  if (type === "sessions_revoked" && count) return count === 1 ? "Signed out 1 other device" : `Signed out ${count} other devices`;
   const label = EVENTS[type] ?? type.replaceAll("_", " ");
   return label.charAt(0).toUpperCase() + label.slice(1);
 }

@@ -6,10 +6,11 @@ import { toast } from "sonner";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { queryKeys } from "@/lib/query-keys";
 import { apiFieldErrors, errorMessage, type FieldErrors } from "@/components/forms/field-errors";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { SmartphoneIcon } from "@/components/ui/icons";
 import { Skeleton } from "@/components/ui/skeleton";
 import { CopyButton } from "./copy-button";
 import { OneTimeCodeInput, normalizeCode } from "./one-time-code-input";
@@ -109,6 +110,13 @@ function SetupDialog({ onOpenChange, email, reason }: Omit<Props, "open">) {
               </Callout>
             ) : (
               <div className="grid items-center gap-5 sm:grid-cols-[auto_1fr]">
+                {/* On a phone the app is on this device: one tap adds the account, no scanning. */}
+                {setup.data && (
+                  <a href={setup.data.otpauthUrl} className={buttonClasses({ variant: "secondary", className: "sm:hidden" })}>
+                    <SmartphoneIcon />
+                    Add to authenticator app on this phone
+                  </a>
+                )}
                 <div className="mx-auto rounded-lg border bg-white p-2 sm:mx-0">
                   {setup.data ? (
                     // eslint-disable-next-line @next/next/no-img-element -- a data: URL, nothing for next/image to optimise
