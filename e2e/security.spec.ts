@@ -109,7 +109,8 @@ test.describe.serial("account security", () => {
     await page.getByRole("button", { name: "Regenerate recovery codes" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Create new codes" }).click();
     const confirm = page.getByRole("dialog", { name: "Confirm it's you" });
-    await confirm.getByLabel("Password").fill(owner.password);
+    await confirm.getByLabel("Password", { exact: true }).fill(owner.password);
+    await snap(page, testInfo, "reauthenticate", { fullPage: false });
     await confirm.getByRole("button", { name: "Confirm" }).click();
     const codes = page.getByRole("dialog", { name: "Your new recovery codes" });
     await expect(codes.getByRole("listitem")).toHaveCount(10);
