@@ -109,12 +109,12 @@ function SetupDialog({ onOpenChange, email, reason }: Omit<Props, "open">) {
                 </Button>
               </Callout>
             ) : (
-              <div className="grid items-center gap-5 sm:grid-cols-[auto_1fr]">
+              <div className="grid min-w-0 items-center gap-5 sm:grid-cols-[auto_1fr]">
                 {/* On a phone the app is on this device: one tap adds the account, no scanning. */}
                 {setup.data && (
-                  <a href={setup.data.otpauthUrl} className={buttonClasses({ variant: "secondary", className: "sm:hidden" })}>
+                  <a href={setup.data.otpauthUrl} className={buttonClasses({ variant: "secondary", className: "w-full whitespace-normal sm:hidden" })}>
                     <SmartphoneIcon />
-                    Add to authenticator app on this phone
+                    Add to my authenticator app
                   </a>
                 )}
                 <div className="mx-auto rounded-lg border bg-white p-2 sm:mx-0">
