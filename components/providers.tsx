@@ -4,8 +4,14 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@ta
 import { ThemeProvider, useTheme } from "next-themes";
 import { useState, type ReactNode } from "react";
 import { Toaster } from "sonner";
+import { z } from "zod";
 import { ApiError } from "@/lib/api/fetch-json";
 import { ReauthProvider } from "@/components/security/reauth-provider";
+
+// Zod probes for eval with `Function("")` the first time it parses an object; under the
+// page's CSP (no 'unsafe-eval') that probe is a reported violation. Browsers parse small
+// forms, so skip the JIT there; the server keeps it.
+if (typeof window !== "undefined") z.config({ jitless: true });
 
 /**
  * A revoked or expired session makes every API call fail: send the user to sign in once.
@@ -45,11 +51,11 @@ function ThemedToaster() {
   return <Toaster theme={resolvedTheme === "dark" ? "dark" : "light"} position="bottom-right" closeButton richColors />;
 }
 
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ children, nonce }: { children: ReactNode; nonce?: string }) {
   // One client per browser tab, created lazily so server renders never share one.
   const [queryClient] = useState(createQueryClient);
   return (
-    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
       <QueryClientProvider client={queryClient}>
         <ReauthProvider>{children}</ReauthProvider>
         <ThemedToaster />

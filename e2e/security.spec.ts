@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type TestInfo } from "@playwright/test";
+import type { Browser, BrowserContext, BrowserContextOptions, Page, TestInfo } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { OutboxPage, SignInPage, SignUpPage } from "./pages/auth-pages";
 import { DashboardPage } from "./pages/dashboard-page";
 import { invitationLinkFor, MembersPage } from "./pages/members-page";

@@ -58,6 +58,31 @@ const schema = z
      * (LISTEN/NOTIFY), so this paces retries and delayed jobs; on PGlite it paces every job.
      */
     JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+    /**
+     * Days a job that used up its attempts is kept (to look into why) before it is deleted:
+     * its payload may hold an emailed link, which should not outlive its use.
+     */
+    JOBS_FAILED_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+
+    /**
+     * How the client IP (rate limits, audit log) is found; see lib/auth/client-ip.ts. The number
+     * of proxies in front of the app that append to X-Forwarded-For: the client is that many
+     * entries from the right. 0: no proxy, the address of the TCP peer.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(20).default(0),
+    /** A header the platform sets to the client IP and clients cannot forge (x-vercel-forwarded-for, cf-connecting-ip, x-real-ip from your nginx). */
+    TRUSTED_IP_HEADER: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9-]+$/, "must be a header name such as cf-connecting-ip")
+        .transform((name) => name.toLowerCase())
+        .optional(),
+    ),
+
+    /** `on` serves the dev mail outbox under NODE_ENV=production too (loopback only); `off` hides it everywhere. */
+    DEV_OUTBOX: optionalString.pipe(z.enum(["on", "off"]).optional()),
+    /** `on` lets the demo seed run under `npm start` or NODE_ENV=production. */
+    SEED_DEMO: optionalString.pipe(z.enum(["on", "off"]).optional()),
   })
   .superRefine((v, ctx) => {
     const pairs = [
@@ -69,6 +94,9 @@ const schema = z
       if (Boolean(v[a]) !== Boolean(v[b])) {
         ctx.addIssue({ code: "custom", path: [v[a] ? b : a], message: `is required when ${v[a] ? a : b} is set` });
       }
+    }
+    if (v.TRUSTED_IP_HEADER && v.TRUSTED_PROXY_HOPS > 0) {
+      ctx.addIssue({ code: "custom", path: ["TRUSTED_IP_HEADER"], message: "and TRUSTED_PROXY_HOPS are alternatives: set one of them" });
     }
   })
   .transform((v) => ({
@@ -98,9 +126,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 export const env: Env = parseEnv(process.env);
 
+/** A production build or a production deployment: dev-only surfaces need an explicit opt-in. */
+const production = env.NODE_ENV === "production" || env.APP_ENV === "production";
+
 export const features = {
   github: Boolean(env.GITHUB_ID),
   google: Boolean(env.GOOGLE_CLIENT_ID),
   resend: Boolean(env.RESEND_API_KEY),
-  devOutbox: env.APP_ENV !== "production",
+  devOutbox: env.DEV_OUTBOX === "on" || (env.DEV_OUTBOX !== "off" && !production),
+  /** Opted into under production, the outbox answers loopback requests only (app/dev/outbox). */
+  devOutboxLoopbackOnly: production,
+  /** HSTS and `__Secure-` cookies: only where the app is served over HTTPS. */
+  https: new URL(env.APP_URL).protocol === "https:",
 } as const;

@@ -23,6 +23,24 @@ describe("env parsing", async () => {
     expect(() => parseEnv({ DATABASE_URL: "not a url", NEXTAUTH_SECRET: "short" })).toThrow(/DATABASE_URL[\s\S]*NEXTAUTH_SECRET/);
   });
 
+  it("parses how the client IP is found", () => {
+    const defaults = parseEnv(base);
+    expect(defaults.TRUSTED_PROXY_HOPS).toBe(0);
+    expect(defaults.TRUSTED_IP_HEADER).toBeUndefined();
+    expect(parseEnv({ ...base, TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+    expect(parseEnv({ ...base, TRUSTED_IP_HEADER: "CF-Connecting-IP" }).TRUSTED_IP_HEADER).toBe("cf-connecting-ip");
+    expect(() => parseEnv({ ...base, TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => parseEnv({ ...base, TRUSTED_PROXY_HOPS: "one" })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => parseEnv({ ...base, TRUSTED_IP_HEADER: "x real ip" })).toThrow(/TRUSTED_IP_HEADER/);
+    expect(() => parseEnv({ ...base, TRUSTED_IP_HEADER: "x-real-ip", TRUSTED_PROXY_HOPS: "1" })).toThrow(/TRUSTED_IP_HEADER/);
+  });
+
+  it("parses the production opt-ins", () => {
+    expect(parseEnv({ ...base, DEV_OUTBOX: "on", SEED_DEMO: "on" })).toMatchObject({ DEV_OUTBOX: "on", SEED_DEMO: "on" });
+    expect(parseEnv({ ...base, DEV_OUTBOX: "" }).DEV_OUTBOX).toBeUndefined();
+    expect(() => parseEnv({ ...base, DEV_OUTBOX: "yes" })).toThrow(/DEV_OUTBOX/);
+  });
+
   it("requires OAuth and Upstash settings in pairs", () => {
     expect(() => parseEnv({ ...base, GITHUB_ID: "id" })).toThrow(/GITHUB_SECRET/);
     expect(() => parseEnv({ ...base, UPSTASH_REDIS_REST_TOKEN: "t" })).toThrow(/UPSTASH_REDIS_REST_URL/);

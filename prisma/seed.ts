@@ -80,6 +80,10 @@ export async function seed(connectionString?: string): Promise<boolean> {
   // Imported here, not at the top: lib/env.ts validates the environment when first
   // imported, and callers (the dev script, tests) set it up before calling seed.
   const [{ env }, { asAuthRole, scoped, setOrgScope }] = await Promise.all([import("@/lib/env"), import("@/lib/db/tenant-transaction")]);
+  // Demo users share one published password: never in a production process by accident.
+  if (env.NODE_ENV === "production" && env.SEED_DEMO !== "on") {
+    throw new Error("The demo seed does not run under NODE_ENV=production. Set SEED_DEMO=on if you really want the demo users there.");
+  }
 
   // A client of its own, closed when done: the dev script seeds from the process that
   // goes on supervising the app and should not keep a pool open.

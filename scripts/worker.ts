@@ -31,6 +31,7 @@ const worker = await startWorker({
   connectionString: env.DATABASE_URL,
   concurrency: env.JOBS_CONCURRENCY,
   pollIntervalMs: env.JOBS_POLL_INTERVAL_MS,
+  failedJobRetentionDays: env.JOBS_FAILED_RETENTION_DAYS,
 }).catch((error: unknown) => {
   console.error(`Could not start the job worker: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { fetchJson } from "@/lib/api/fetch-json";
+import { safeRedirect } from "@/lib/auth/safe-redirect";
 import type { AcceptedInvitation } from "@/lib/invitations/schemas";
 import { errorMessage } from "@/components/forms/field-errors";
 import { Button } from "@/components/ui/button";
@@ -20,7 +21,7 @@ export function AcceptInvitationButton({ token }: { token: string }) {
     try {
       const { org } = await fetchJson<AcceptedInvitation>("/api/v1/invitations/accept", { method: "POST", body: { token } });
       // Stay pending while the dashboard loads, so the button cannot be pressed twice.
-      router.replace(`/dashboard/${org.slug}/projects`);
+      router.replace(safeRedirect(`/dashboard/${encodeURIComponent(org.slug)}/projects`, window.location.origin));
       router.refresh();
     } catch (e) {
       setPending(false);

@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
+import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
 import { signInSchema } from "@/lib/auth/schemas";
 import { EMAIL_UNVERIFIED } from "@/lib/auth/sign-in-codes";
 import { type FieldErrors, zodFieldErrors } from "@/components/forms/field-errors";
@@ -53,7 +54,7 @@ export function PasswordSignInForm({ callbackUrl, initialEmail = "", initialErro
       return;
     }
     // Stay pending while the dashboard loads, so the button cannot be pressed twice.
-    router.replace(callbackUrl);
+    router.replace(safeCallbackUrl(callbackUrl, window.location.origin));
     router.refresh();
   }
 

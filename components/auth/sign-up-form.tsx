@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { fetchJson } from "@/lib/api/fetch-json";
+import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
 import { signUpSchema } from "@/lib/auth/schemas";
 import type { SignUpResult } from "@/lib/auth/sign-up";
 import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/components/forms/field-errors";
@@ -64,7 +65,8 @@ export function SignUpForm({ callbackUrl, invite }: Props) {
       return;
     }
     // An invited account already belongs to the org it was invited to: go straight there.
-    router.replace(invite ? `/dashboard/${created.org.slug}/projects` : callbackUrl);
+    const next = invite ? `/dashboard/${encodeURIComponent(created.org.slug)}/projects` : callbackUrl;
+    router.replace(safeCallbackUrl(next, window.location.origin));
     router.refresh();
   }
 

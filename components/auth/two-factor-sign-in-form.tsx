@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { fetchJson } from "@/lib/api/fetch-json";
+import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
 import { apiFieldErrors, type FieldErrors } from "@/components/forms/field-errors";
 import { OneTimeCodeInput, normalizeCode } from "@/components/security/one-time-code-input";
 import { Button } from "@/components/ui/button";
@@ -43,7 +44,7 @@ export function TwoFactorSignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     // Stay pending while the next page loads, so the code cannot be sent twice.
-    router.replace(callbackUrl);
+    router.replace(safeCallbackUrl(callbackUrl, window.location.origin));
     router.refresh();
   }
 

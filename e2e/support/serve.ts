@@ -37,6 +37,9 @@ const env = {
   DATA_DIR: mkdtempSync(path.join(tmpdir(), "tenantkit-e2e-")),
   REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
   RATE_LIMIT_MULTIPLIER: "100",
+  // A production build: the outbox (magic links, invitations) and the demo seed are opt-in.
+  DEV_OUTBOX: "on",
+  SEED_DEMO: "on",
 } as const;
 Object.assign(process.env, env);
 const { seed } = await import("../../prisma/seed");

@@ -3,6 +3,7 @@ import type { Role } from "@/lib/db/generated/enums";
 import { scoped, setOrgScope, type Tx } from "@/lib/db/tenant-transaction";
 import { AppError, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record";
+import { revokeInvitationsSentBy } from "@/lib/invitations/revoke-sent-by";
 import type { OrgContext, RequestMeta } from "@/lib/orgs/context";
 import type { AccountDeleteInput } from "./schemas";
 
@@ -27,6 +28,9 @@ async function planDeletion(tx: Tx, userId: string): Promise<Plan> {
   const plan: Plan = { remove: [], leave: [], blocking: [] };
   for (const { org, role } of mine) {
     await setOrgScope(tx, org.id);
+    // The org row first, as every membership change does (lib/members/service.ts), so this
+    // cannot deadlock with a role change waiting on the same org.
+    await tx.$queryRaw`select 1 from organizations where id = ${org.id} for no key update`;
     const members = await tx.$queryRaw<{ userId: string; role: Role }[]>`
       select "userId", role from memberships where "orgId" = ${org.id} for update`;
     const others = members.filter((m) => m.userId !== userId);
@@ -75,6 +79,7 @@ export async function deleteAccount(userId: string, input: AccountDeleteInput, r
       await tx.membership.delete({ where: { orgId_userId: { orgId: org.id, userId } } });
       const ctx: OrgContext = { org, role, actor: { type: "user", userId, label: user.email }, request };
       await recordAudit(ctx, tx, { action: "member.left", target: { type: "member", id: userId, label: user.email }, changes: { before: { role } } });
+      await revokeInvitationsSentBy(ctx, tx, { userId, email: user.email }, null);
     }
     await tx.user.delete({ where: { id: userId } });
 

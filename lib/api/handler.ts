@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { Prisma } from "@/lib/db/generated/client";
+import { postgresErrorCode, SQLSTATE } from "@/lib/db/postgres-error";
 import { log } from "@/lib/log";
 import { AppError } from "./errors";
 import { problemResponse } from "./problem";
+import { describeRoute, type RouteMeta } from "./route-meta";
 
 /** Next passes no params object to routes without dynamic segments. */
 export type RouteParams = { params: Promise<Record<string, string> | undefined> };
@@ -23,6 +25,14 @@ function toAppError(error: unknown): AppError | null {
     if (error.code === "P2025") return new AppError("not_found", "The record was not found.");
     if (error.code === "P2002") return new AppError("conflict", "A record with these values already exists.");
   }
+  switch (postgresErrorCode(error)) {
+    case SQLSTATE.orgWithoutOwner:
+      return new AppError("conflict", "An organization needs at least one owner, and this change (or one made at the same moment) would leave it with none. Make someone else an owner first.");
+    // The losing side of two requests that changed the same rows at once: nothing was saved.
+    case SQLSTATE.deadlockDetected:
+    case SQLSTATE.serializationFailure:
+      return new AppError("conflict", "Another change to the same data happened at the same moment, so this one was not saved. Reload and try again.");
+  }
   return null;
 }
 
@@ -31,9 +41,10 @@ export type RequestLog = { requestId: string; orgId?: string; userId?: string };
 /**
  * The outer shell every API route shares: request id, timing, one structured log line,
  * and every thrown error turned into problem+json (unknown ones into a logged 500).
+ * `describe` is what the wrapper declares about the route, for the route table.
  */
-export function apiRoute(run: (req: NextRequest, route: RouteParams, meta: RequestLog) => Promise<Response>): RouteHandler {
-  return async (req, route) => {
+export function apiRoute(run: (req: NextRequest, route: RouteParams, meta: RequestLog) => Promise<Response>, describe?: RouteMeta): RouteHandler {
+  const handler: RouteHandler = async (req, route) => {
     const started = performance.now();
     const meta: RequestLog = { requestId: req.headers.get("x-request-id")?.slice(0, 64) || randomUUID() };
     let response: Response;
@@ -54,4 +65,5 @@ export function apiRoute(run: (req: NextRequest, route: RouteParams, meta: Reque
     });
     return response;
   };
+  return describe ? describeRoute(describe, handler) : handler;
 }

@@ -7,7 +7,7 @@ import { slugSchema } from "@/lib/orgs/slug";
 import { AppError } from "./errors";
 import { apiRoute, toResponse, type RouteHandler } from "./handler";
 import { authenticate, enforceRateLimit, routePattern } from "./request-auth";
-import { parseWith, readJsonBody, searchParamsObject } from "./request-input";
+import { parseWith, readJsonBody, readRouteParams, searchParamsObject } from "./request-input";
 import { requestMeta } from "./request-meta";
 
 type Schema = z.ZodType;
@@ -47,7 +47,7 @@ export function withOrg<B extends Schema | undefined = undefined, Q extends Sche
   return apiRoute(async (req, route, meta) => {
     const principal = await authenticate(req);
     meta.userId = principal.userId;
-    const rawParams = (await route.params) ?? {};
+    const rawParams = await readRouteParams(route);
     const slug = slugSchema.safeParse(rawParams.org);
     if (!slug.success) throw new AppError("not_found", "Organization not found.");
 
@@ -71,5 +71,5 @@ export function withOrg<B extends Schema | undefined = undefined, Q extends Sche
     const response = toResponse(result, options.status);
     for (const [k, v] of Object.entries(limit.headers)) response.headers.set(k, v);
     return response;
-  });
+  }, { kind: "org", limit: "api:org", ...options });
 }

@@ -31,7 +31,7 @@ export function withUser<B extends z.ZodType | undefined = undefined, P extends 
     const response = toResponse(await handler({ principal, session, body, params, req, request: requestMeta(req, meta.requestId) }), options.status);
     for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
     return response;
-  });
+  }, { kind: "user", limit: "api:user", ...options });
 }
 
 /** Anonymous routes (sign-up): limited per client IP, and per extra keys the handler names. */
@@ -44,5 +44,5 @@ export function withPublic<B extends z.ZodType | undefined = undefined>(
     await enforceRateLimit(options.limit, `${ip}:${req.nextUrl.pathname}`);
     const body = (options.body ? parseWith(options.body, await readJsonBody(req), "body") : undefined) as Body<B>;
     return toResponse(await handler({ body, req, ip, request: requestMeta(req, meta.requestId) }), options.status);
-  });
+  }, { kind: "public", ...options });
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { boundedDayOrInstantSchema } from "@/lib/db/bounded-date";
+import { cursorSchema } from "@/lib/db/cursor";
 import { AUDIT_ACTIONS } from "./actions";
 
 /** Query strings send `?action=` for "any"; treat a blank value as absent. */
@@ -10,17 +12,15 @@ const search = z
   .max(200, "must be at most 200 characters")
   .transform((v) => v || undefined);
 
-/** A calendar day (the whole UTC day) or an exact instant with an offset. */
-const bound = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: "must be a date (YYYY-MM-DD) or an ISO date-time" });
-
 const filterShape = {
   action: blankAsAbsent(z.enum(AUDIT_ACTIONS, { error: "is not a known action" })),
   /** Matches the actor's label (their email) in part, or their id exactly. */
   actor: blankAsAbsent(search),
   /** Matches the target's label in part, or its id exactly. */
   target: blankAsAbsent(search),
-  from: blankAsAbsent(bound),
-  to: blankAsAbsent(bound),
+  /** A calendar day (the whole UTC day) or an exact instant with an offset, years 1–9999. */
+  from: blankAsAbsent(boundedDayOrInstantSchema),
+  to: blankAsAbsent(boundedDayOrInstantSchema),
 };
 
 const isDay = (v: string) => v.length === 10;
@@ -48,7 +48,7 @@ export const auditFiltersSchema = z.object(filterShape).refine(orderedRange, ran
 export const auditListQuerySchema = z
   .object({
     ...filterShape,
-    cursor: z.string().max(200).optional(),
+    cursor: cursorSchema.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
   })
   .refine(orderedRange, rangeIssue);

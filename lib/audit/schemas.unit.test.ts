@@ -14,6 +14,13 @@ describe("audit list query", () => {
     expect(reversed.error?.issues[0]?.path).toEqual(["to"]);
     expect(auditListQuerySchema.safeParse({ from: "2026-02-01", to: "2026-02-01" }).success).toBe(true);
   });
+
+  it("rejects dates Postgres cannot hold and forged cursors, naming the field", () => {
+    for (const from of ["0000-01-01", "+300000-01-01", "+275760-09-13T00:00:00.000Z"]) {
+      expect(auditListQuerySchema.safeParse({ from }).error?.issues[0]?.path, from).toEqual(["from"]);
+    }
+    expect(auditListQuerySchema.safeParse({ cursor: Buffer.from("0000-01-01T00:00:00.000Z|x").toString("base64url") }).error?.issues[0]?.path).toEqual(["cursor"]);
+  });
 });
 
 describe("createdAtRange", () => {

@@ -1,7 +1,7 @@
 import type { AuditEvent, Prisma } from "@/lib/db/generated/client";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import type { OrgContext } from "@/lib/orgs/context";
-import { decodeCursor, encodeCursor } from "@/lib/db/cursor";
+import { encodeCursor } from "@/lib/db/cursor";
 import { toCsv } from "./csv";
 import { auditChangesSchema, createdAtRange, type AuditEventDto, type AuditFilters, type AuditListQuery, type AuditPage } from "./schemas";
 
@@ -38,8 +38,8 @@ const newestFirst: Prisma.AuditEventOrderByWithRelationInput[] = [{ createdAt: "
 export async function listAuditEvents(ctx: OrgContext, tx: Tx, query: AuditListQuery): Promise<AuditPage> {
   const where = whereFor(ctx, query);
   if (query.cursor) {
-    const c = decodeCursor(query.cursor);
-    where.push({ OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }] });
+    const { createdAt, id } = query.cursor;
+    where.push({ OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] });
   }
   const rows = await tx.auditEvent.findMany({ where: { AND: where }, orderBy: newestFirst, take: query.limit + 1 });
   const page = rows.slice(0, query.limit);

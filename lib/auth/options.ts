@@ -9,8 +9,10 @@ import { db } from "@/lib/db/client";
 import { env, features } from "@/lib/env";
 import { authorizeWithPassword } from "./authorize-password";
 import { claimUnverifiedAccount } from "./claim-account";
+import { authCookieOptions } from "./cookies";
 import { sendMagicLink } from "./magic-link";
 import { ensurePersonalOrg } from "./personal-org";
+import { nextAuthRedirect } from "./safe-redirect";
 import type { Origin } from "./security-events";
 import { endSession, SESSION_MAX_AGE_S, startSession } from "./user-sessions";
 
@@ -47,6 +49,7 @@ export function authOptionsFor(origin: Origin): NextAuthOptions {
   return {
     adapter,
     secret: env.NEXTAUTH_SECRET,
+    ...authCookieOptions,
     // JWT sessions (required by the credentials provider), made revocable by a session row
     // (`sid`) and the user's session version, both checked on every request (lib/auth/live-session.ts).
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
@@ -63,6 +66,7 @@ export function authOptionsFor(origin: Origin): NextAuthOptions {
       ...oauth,
     ],
     callbacks: {
+      redirect: ({ url, baseUrl }) => nextAuthRedirect(url, baseUrl),
       async signIn({ user, account, email }) {
         // Asking for a magic link proves nothing yet; following it does.
         if (email?.verificationRequest || !account || account.type === "credentials") return true;

@@ -1,5 +1,7 @@
 import { Logger, runMigrations } from "graphile-worker";
 import pg from "pg";
+import { tasks } from "@/lib/jobs/tasks";
+import { SQLSTATE } from "./postgres-error";
 
 /**
  * graphile-worker's schema, installed by the owner as part of `migrate()`: the app never
@@ -7,7 +9,8 @@ import pg from "pg";
  *
  * Two roles get exactly what their side of the queue needs:
  *
- * - `tenantkit_app` (every request transaction) may only call `app_enqueue_job`. graphile-worker's
+ * - `tenantkit_app` (every request transaction) may only call `app_enqueue_job`, and only with a
+ *   task name from lib/jobs/tasks.ts. graphile-worker's
  *   own `add_job` is SECURITY INVOKER and writes `_private_jobs`, `_private_tasks` and
  *   `_private_job_queues`, which have row-level security enabled without any policy: granting
  *   the app those tables (and a policy) would let any request read or rewrite every tenant's
@@ -30,6 +33,11 @@ const workerTables = {
   _private_tasks: "SELECT, INSERT", // a worker registers the task identifiers it knows at start
   _private_known_crontabs: "SELECT, INSERT, UPDATE", // cron bookkeeping
 } as const;
+
+/** The task names requests may enqueue, as SQL literals. */
+const enqueueableTasks = Object.keys(tasks)
+  .map((name) => `'${name.replaceAll("'", "''")}'`)
+  .join(", ");
 
 const GRANTS = `
 DO $$
@@ -62,6 +70,9 @@ BEGIN
 END $$;
 
 -- SECURITY DEFINER with a fixed search_path, so a caller's own objects cannot stand in for ours.
+-- Only the app's own task names (lib/jobs/tasks.ts, written in by this installer on every run,
+-- so the list cannot drift from the code): a request that could queue any task name could
+-- queue work for tasks the app never meant requests to start.
 CREATE OR REPLACE FUNCTION public.app_enqueue_job(
   task_identifier text,
   payload json,
@@ -69,16 +80,22 @@ CREATE OR REPLACE FUNCTION public.app_enqueue_job(
   max_attempts integer DEFAULT NULL,
   job_key text DEFAULT NULL
 ) RETURNS bigint
-LANGUAGE sql VOLATILE SECURITY DEFINER
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-  SELECT (${JOBS_SCHEMA}.add_job(
+BEGIN
+  IF NOT coalesce(app_enqueue_job.task_identifier = ANY (ARRAY[${enqueueableTasks}]::text[]), false) THEN
+    RAISE EXCEPTION 'app_enqueue_job: % is not a task of this app', coalesce(quote_literal(app_enqueue_job.task_identifier), 'NULL')
+      USING ERRCODE = '${SQLSTATE.unknownJobTask}';
+  END IF;
+  RETURN (${JOBS_SCHEMA}.add_job(
     app_enqueue_job.task_identifier,
     app_enqueue_job.payload,
     run_at => app_enqueue_job.run_at,
     max_attempts => app_enqueue_job.max_attempts,
     job_key => app_enqueue_job.job_key
-  )).id
+  )).id;
+END
 $$;
 REVOKE ALL ON FUNCTION public.app_enqueue_job(text, json, timestamptz, integer, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION public.app_enqueue_job(text, json, timestamptz, integer, text) TO tenantkit_app;

@@ -108,6 +108,8 @@ function refusalError(ctx: OrgContext, refusals: Refusal[]): AppError {
  */
 export async function createInvitations(ctx: OrgContext, tx: Tx, input: InvitationCreateInput): Promise<{ data: InvitationDto[] }> {
   assertMayGrant(ctx, input.role, "send");
+  await assertVerifiedSender(ctx, tx);
+  await assertSendAllowed(ctx.actor.userId);
   const addresses = uniqueAddresses(input.emails);
   const refused = await refusedAddresses(ctx, tx, addresses);
   if (refused.length > 0) throw refusalError(ctx, refused);
@@ -157,6 +159,26 @@ async function findOpen(ctx: OrgContext, tx: Tx, id: string): Promise<Row> {
   return row;
 }
 
+/**
+ * Invitations go out in the sender's name to people who trust it: an account whose address
+ * nobody has proven (anyone can sign up with someone else's) must not send them.
+ */
+async function assertVerifiedSender(ctx: OrgContext, tx: Tx) {
+  const sender = await tx.user.findUnique({ where: { id: ctx.actor.userId }, select: { emailVerified: true } });
+  if (!sender?.emailVerified) {
+    throw new AppError("forbidden", "Verify your email address before inviting people: open the verification link we emailed you, then try again.");
+  }
+}
+
+/** Per sender, across orgs: a second org does not buy a second budget. */
+async function assertSendAllowed(userId: string) {
+  const result = await rateLimit("invite:send", userId);
+  if (result.success) return;
+  throw new AppError("rate_limited", "You have sent many invitations in the last hour. Wait a while before sending more.", {
+    headers: rateLimitHeaders(result),
+  });
+}
+
 async function assertResendAllowed(id: string) {
   const result = await rateLimit("invite:resend", id);
   if (result.success) return;
@@ -172,6 +194,7 @@ async function assertResendAllowed(id: string) {
 export async function resendInvitation(ctx: OrgContext, tx: Tx, id: string): Promise<InvitationDto> {
   const before = await findOpen(ctx, tx, id);
   assertMayGrant(ctx, before.role, "resend");
+  await assertVerifiedSender(ctx, tx);
   if (invitationState(before) === "expired") await assertSeatsAvailable(ctx, tx, 1);
   await assertResendAllowed(id);
 

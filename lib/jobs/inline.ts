@@ -22,6 +22,7 @@ export async function startInlineWorker(): Promise<void> {
     connectionString: env.DATABASE_URL,
     concurrency: env.JOBS_CONCURRENCY,
     pollIntervalMs: env.JOBS_POLL_INTERVAL_MS,
+    failedJobRetentionDays: env.JOBS_FAILED_RETENTION_DAYS,
   }).catch((error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`The job worker (JOBS_WORKER=inline) could not start: ${reason}\nOr set JOBS_WORKER=off and run \`npm run worker\` elsewhere.`, {

@@ -4,6 +4,7 @@ import { JOBS_SCHEMA, WORKER_ROLE } from "@/lib/db/job-schema";
 import { log } from "@/lib/log";
 import { handlers } from "./handlers";
 import { workerLogger } from "./logger";
+import { PURGE_FAILED_JOBS_TASK, purgeFailedJobsSchedule } from "./purge-failed-jobs";
 import { type TaskName, tasks } from "./tasks";
 
 export type WorkerOptions = {
@@ -12,6 +13,8 @@ export type WorkerOptions = {
   concurrency: number;
   /** How often an idle worker looks for due jobs (see JOBS_POLL_INTERVAL_MS in lib/env.ts). */
   pollIntervalMs: number;
+  /** Days a job that failed for good is kept before the hourly purge deletes it (JOBS_FAILED_RETENTION_DAYS). */
+  failedJobRetentionDays: number;
 };
 
 export type JobWorker = {
@@ -20,19 +23,21 @@ export type JobWorker = {
 };
 
 /**
- * Runs graphile-worker over every task in lib/jobs/tasks.ts until `stop()`. The worker is told
+ * Runs graphile-worker over every task in lib/jobs/tasks.ts, and the hourly purge of failed
+ * jobs (lib/jobs/purge-failed-jobs.ts), until `stop()`. The worker is told
  * about new jobs by LISTEN/NOTIFY where the server delivers it and otherwise finds them by
  * polling, which is all it gets on the embedded PGlite database. Signals are the caller's
  * business (instrumentation.ts, scripts/worker.ts): graphile-worker's own handlers would
  * re-raise them and fight the host process's.
  */
-export async function startWorker({ connectionString, concurrency, pollIntervalMs }: WorkerOptions): Promise<JobWorker> {
+export async function startWorker({ connectionString, concurrency, pollIntervalMs, failedJobRetentionDays }: WorkerOptions): Promise<JobWorker> {
   // Our pool rather than graphile-worker's: its own is ended without waiting on stop, and a
   // database that goes away after that would surface as an unhandled error.
   const pool = new pg.Pool({ connectionString, max: concurrency + 2 }); // a connection per job, one for LISTEN, one to fetch
   pool.on("error", (error) => log.warn("job worker: idle database connection failed", { component: "jobs", error }));
   pool.on("connect", (client) => client.on("error", (error) => log.warn("job worker: database connection failed", { component: "jobs", error })));
 
+  const purge = purgeFailedJobsSchedule(failedJobRetentionDays);
   let runner: Runner;
   try {
     await assertWorkerPrivileges(pool);
@@ -45,9 +50,9 @@ export async function startWorker({ connectionString, concurrency, pollIntervalM
       // Named prepared statements live in the database session; PGlite has one session for all
       // connections (and poolers in transaction mode move connections between sessions).
       noPreparedStatements: true,
-      taskList: taskList(),
-      // No cron: without this graphile-worker looks for a ./crontab file.
-      parsedCronItems: [],
+      taskList: { ...taskList(), [PURGE_FAILED_JOBS_TASK]: purge.task },
+      // Given here, so graphile-worker does not look for a ./crontab file.
+      parsedCronItems: purge.cron,
       logger: workerLogger,
     });
   } catch (error) {

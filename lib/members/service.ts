@@ -5,6 +5,7 @@ import { AppError, notFound } from "@/lib/api/errors";
 import { can } from "@/lib/auth/permissions";
 import type { OrgContext } from "@/lib/orgs/context";
 import { recordAudit } from "@/lib/audit/record";
+import { revokeInvitationsSentBy } from "@/lib/invitations/revoke-sent-by";
 import { canManageMember, canTransferOwnership, grantableRoles } from "./rules";
 
 export type MemberDto = { userId: string; name: string | null; email: string; image: string | null; role: Role; joinedAt: string };
@@ -39,17 +40,37 @@ async function findMember(ctx: OrgContext, tx: Tx, userId: string): Promise<Row>
   return member;
 }
 
-/** Locks the org's owner rows so two concurrent demotions cannot both pass the check. */
+/**
+ * Queues this change behind every other role change, removal and transfer in the org, then
+ * locks the target's membership and returns it with the actor's role as they are now (ctx.role
+ * was read before the wait, and a concurrent change may have lowered it).
+ *
+ * The org row lock is the one the owner guard trigger takes at commit (migration
+ * 20261130020000_owner_guard), so all of them take their locks in the same order and cannot
+ * deadlock; what each one checks is what the previous one committed.
+ */
+async function lockForChange(ctx: OrgContext, tx: Tx, userId: string): Promise<{ actorRole: Role; member: Row }> {
+  await tx.$queryRaw`select 1 from organizations where id = ${ctx.org.id} for no key update`;
+  const rows = await tx.$queryRaw<{ userId: string; role: Role }[]>`
+    select "userId", role from memberships
+    where "orgId" = ${ctx.org.id} and "userId" in (${ctx.actor.userId}, ${userId})
+    order by id for update`;
+  const actor = rows.find((r) => r.userId === ctx.actor.userId);
+  if (!actor) throw new AppError("not_found", "Organization not found.");
+  if (!rows.some((r) => r.userId === userId)) throw notFound("Member");
+  return { actorRole: actor.role, member: await findMember(ctx, tx, userId) };
+}
+
+/** The service checks; the owner guard trigger is what holds even for a change that skips them. */
 async function assertAnotherOwner(tx: Tx, ctx: OrgContext, leavingUserId: string, message: string) {
-  const owners = await tx.$queryRaw<{ userId: string }[]>`
-    select "userId" from memberships where "orgId" = ${ctx.org.id} and role = 'owner' for update`;
-  if (!owners.some((o) => o.userId !== leavingUserId)) throw new AppError("conflict", message);
+  const others = await tx.membership.count({ where: { orgId: ctx.org.id, role: "owner", userId: { not: leavingUserId } } });
+  if (others === 0) throw new AppError("conflict", message);
 }
 
 /** An actor changes the role of someone at or below their own rank, to a role at or below it. */
 export async function changeRole(ctx: OrgContext, tx: Tx, userId: string, role: Role): Promise<MemberDto> {
-  const member = await findMember(ctx, tx, userId);
-  if (!canManageMember(ctx.role, member.role) || !grantableRoles(ctx.role).includes(role)) {
+  const { actorRole, member } = await lockForChange(ctx, tx, userId);
+  if (!canManageMember(actorRole, member.role) || !grantableRoles(actorRole).includes(role)) {
     throw new AppError("forbidden", "You cannot change the role of someone who outranks you, or grant a role above your own.");
   }
   if (member.role === role) return toDto(member);
@@ -62,6 +83,7 @@ export async function changeRole(ctx: OrgContext, tx: Tx, userId: string, role: 
     target: { type: "member", id: userId, label: member.user.email },
     changes: { before: { role: member.role }, after: { role } },
   });
+  await revokeInvitationsSentBy(ctx, tx, { userId, email: member.user.email }, role);
   return toDto(updated);
 }
 
@@ -72,8 +94,8 @@ export async function changeRole(ctx: OrgContext, tx: Tx, userId: string, role: 
 export async function removeMember(ctx: OrgContext, tx: Tx, userId: string): Promise<void> {
   const self = userId === ctx.actor.userId;
   if (!self && !can(ctx.role, "members:manage")) throw new AppError("forbidden", "Your role does not allow removing members.");
-  const member = await findMember(ctx, tx, userId);
-  if (!self && !canManageMember(ctx.role, member.role)) throw new AppError("forbidden", "You cannot remove someone who outranks you.");
+  const { actorRole, member } = await lockForChange(ctx, tx, userId);
+  if (!self && !canManageMember(actorRole, member.role)) throw new AppError("forbidden", "You cannot remove someone who outranks you.");
   if (member.role === "owner") {
     await assertAnotherOwner(tx, ctx, userId, self ? "You are the last owner. Make someone else an owner, or delete the organization." : "An organization needs at least one owner.");
   }
@@ -83,22 +105,22 @@ export async function removeMember(ctx: OrgContext, tx: Tx, userId: string): Pro
     target: { type: "member", id: userId, label: member.user.email },
     changes: { before: { role: member.role } },
   });
+  await revokeInvitationsSentBy(ctx, tx, { userId, email: member.user.email }, null);
 }
 
 /**
- * Hands the org to another member: they become an owner and the caller an admin. The
- * caller's own row is locked and re-read, so a concurrent demotion cannot slip between.
+ * Hands the org to another member: they become an owner and the caller an admin. Both rows
+ * are locked behind any concurrent change (see lockForChange), so the caller is checked as the
+ * owner they are now, not as they were when the request began.
  */
 export async function transferOwnership(ctx: OrgContext, tx: Tx, userId: string): Promise<MemberDto[]> {
-  const [caller] = await tx.$queryRaw<{ role: Role }[]>`
-    select role from memberships where "orgId" = ${ctx.org.id} and "userId" = ${ctx.actor.userId} for update`;
-  if (!caller || !canTransferOwnership(caller.role)) throw new AppError("forbidden", "Only an owner can transfer ownership.");
+  const { actorRole, member: target } = await lockForChange(ctx, tx, userId);
+  if (!canTransferOwnership(actorRole)) throw new AppError("forbidden", "Only an owner can transfer ownership.");
   if (userId === ctx.actor.userId) {
     throw new AppError("invalid_input", "You already own this organization. Choose another member.", {
       errors: [{ path: "userId", message: "is you; choose another member" }],
     });
   }
-  const target = await findMember(ctx, tx, userId);
   await tx.membership.update({ where: { id: target.id }, data: { role: "owner" } });
   await tx.membership.update({ where: { orgId_userId: { orgId: ctx.org.id, userId: ctx.actor.userId } }, data: { role: "admin" } });
   await recordAudit(ctx, tx, {
@@ -106,5 +128,6 @@ export async function transferOwnership(ctx: OrgContext, tx: Tx, userId: string)
     target: { type: "member", id: userId, label: target.user.email },
     changes: { before: { role: target.role, actorRole: "owner" }, after: { role: "owner", actorRole: "admin" } },
   });
+  await revokeInvitationsSentBy(ctx, tx, { userId: ctx.actor.userId, email: ctx.actor.label }, "admin");
   return listMembers(ctx, tx);
 }

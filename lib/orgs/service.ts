@@ -6,6 +6,7 @@ import { recordPlatformEvent } from "@/lib/platform/events";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/api/errors";
 import { diff, recordAudit } from "@/lib/audit/record";
+import { rateLimit, rateLimitHeaders } from "@/lib/rate-limit";
 import type { OrgContext, RequestMeta } from "./context";
 import type { OrgCreateInput, OrgUpdateInput } from "./schemas";
 import { slugify, withSuffix } from "./slug";
@@ -53,6 +54,12 @@ export async function createOrgInTx(tx: Tx, creator: Creator, input: OrgCreateIn
 }
 
 export async function createOrg(userId: string, input: OrgCreateInput, request: RequestMeta = {}): Promise<OrgSummary> {
+  const limit = await rateLimit("org:create", userId);
+  if (!limit.success) {
+    throw new AppError("rate_limited", "You have created several organizations in the last hour. Wait a while before creating another.", {
+      headers: rateLimitHeaders(limit),
+    });
+  }
   return asUser(userId, async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
     return createOrgInTx(tx, { userId, label: user.email }, input, false, request);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cursorSchema } from "@/lib/db/cursor";
 
 export const PROJECT_STATUSES = ["active", "paused", "archived"] as const;
 export const projectStatusSchema = z.enum(PROJECT_STATUSES);
@@ -17,7 +18,7 @@ export const projectUpdateSchema = z
   .refine((v) => Object.values(v).some((x) => x !== undefined), "Provide at least one field to change.");
 
 export const projectListQuerySchema = z.object({
-  cursor: z.string().max(200).optional(),
+  cursor: cursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   q: z.string().trim().max(100).optional().transform((v) => v || undefined),
   status: projectStatusSchema.optional(),

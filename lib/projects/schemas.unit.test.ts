@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { encodeCursor, decodeCursor } from "@/lib/db/cursor";
 import { projectCreateSchema, projectListQuerySchema, projectUpdateSchema } from "./schemas";
 
 describe("project input schemas", () => {
@@ -23,16 +22,5 @@ describe("project input schemas", () => {
     expect(projectListQuerySchema.parse({ limit: "5", q: "" })).toEqual({ limit: 5, q: undefined });
     expect(projectListQuerySchema.safeParse({ limit: "0" }).success).toBe(false);
     expect(projectListQuerySchema.safeParse({ limit: "101" }).success).toBe(false);
-  });
-});
-
-describe("cursor", () => {
-  it("round-trips", () => {
-    const c = { createdAt: new Date("2026-01-02T03:04:05.678Z"), id: "ckabc" };
-    expect(decodeCursor(encodeCursor(c))).toEqual(c);
-  });
-
-  it("rejects garbage with an invalid_input error", () => {
-    expect(() => decodeCursor("garbage")).toThrow(expect.objectContaining({ code: "invalid_input" }));
   });
 });

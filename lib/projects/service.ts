@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db/tenant-transaction";
 import { notFound } from "@/lib/api/errors";
 import { diff, recordAudit } from "@/lib/audit/record";
 import type { OrgContext } from "@/lib/orgs/context";
-import { decodeCursor, encodeCursor } from "@/lib/db/cursor";
+import { encodeCursor } from "@/lib/db/cursor";
 import type { ProjectCreateInput, ProjectDto, ProjectListQuery, ProjectPage, ProjectUpdateInput } from "./schemas";
 
 const select = {
@@ -24,14 +24,14 @@ const toDto = (p: Row): ProjectDto => ({ ...p, createdAt: p.createdAt.toISOStrin
 // index usable and the intent readable; RLS is the second lock, not the only one.
 
 export async function listProjects(ctx: OrgContext, tx: Tx, query: ProjectListQuery): Promise<ProjectPage> {
-  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
   const filters: Prisma.ProjectWhereInput[] = [{ orgId: ctx.org.id }];
   if (query.status) filters.push({ status: query.status });
   if (query.q) {
     filters.push({ OR: [{ name: { contains: query.q, mode: "insensitive" } }, { description: { contains: query.q, mode: "insensitive" } }] });
   }
-  if (cursor) {
-    filters.push({ OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] });
+  if (query.cursor) {
+    const { createdAt, id } = query.cursor;
+    filters.push({ OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] });
   }
   const rows = await tx.project.findMany({
     where: { AND: filters },

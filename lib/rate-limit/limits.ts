@@ -41,6 +41,10 @@ export const limits = {
   "api:ip": { tokens: 60, window: "1 m", onStoreFailure: "open" },
   /** Resending one invitation, keyed by its id: each resend emails a real person. */
   "invite:resend": { tokens: 3, window: "1 h", onStoreFailure: "open" },
+  /** Invitation requests by one user, in any org (each may list up to 20 addresses): each one emails people. */
+  "invite:send": { tokens: 10, window: "1 h", onStoreFailure: "open" },
+  /** Organizations one user creates (their personal org at sign-up is not counted). */
+  "org:create": { tokens: 5, window: "1 h", onStoreFailure: "open" },
 } as const satisfies Record<string, LimitRule>;
 
 export type LimitName = keyof typeof limits;

@@ -2,9 +2,11 @@
  * What `npm run dev` and `npm start` do before Next starts: pick the database (the
  * embedded one when DATABASE_URL is unset), make sure NEXTAUTH_SECRET exists, apply
  * migrations and, when appropriate, seed the demo organisation; then say what happened.
+ * Under `npm start` nothing dev-only happens by itself: the demo seed needs SEED_DEMO=on.
  */
 import path from "node:path";
 import pg from "pg";
+import { z } from "zod";
 import { type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { DEMO_ORG_SLUG, DEMO_PASSWORD, seed } from "@/prisma/seed";
@@ -67,12 +69,15 @@ export async function prepare({ dev }: { dev: boolean }): Promise<Prepared> {
     summary.push(["Migrations", applied.length ? `applied ${applied.join(", ")}` : "up to date"]);
 
     const before = await inspect(database.owner);
-    const wantSeed = process.env.SEED === "1" || (database.embedded !== undefined && !before.hasOrganizations);
+    const seedDemo = optIn("SEED_DEMO");
+    // Demo users with a published password: only on a fresh embedded database under
+    // `npm run dev`, or when asked for by name.
+    const wantSeed = seedDemo === "on" || (dev && seedDemo !== "off" && database.embedded !== undefined && !before.hasOrganizations);
     const seeded = wantSeed && (await seed(database.app));
     const hasDemo = seeded || before.hasDemo;
     summary.push([
       "Demo data",
-      seeded ? `seeded organisation "${DEMO_ORG_SLUG}"` : hasDemo ? "present" : "none (start with SEED=1 to add it)",
+      seeded ? `seeded organisation "${DEMO_ORG_SLUG}"` : hasDemo ? "present" : "none (start with SEED_DEMO=on to add it)",
     ]);
     if (hasDemo) summary.push(["Sign in", `owner@acme.test / ${DEMO_PASSWORD} (also admin@, member@, viewer@acme.test)`]);
 
@@ -80,12 +85,32 @@ export async function prepare({ dev }: { dev: boolean }): Promise<Prepared> {
     summary.push(["URL", url]);
     const width = Math.max(...summary.map(([label]) => label.length));
     console.log(`\nTenantkit\n${summary.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join("\n")}\n`);
+    if (!dev && database.embedded) console.log(LOCAL_TRIAL_NOTICE);
 
     return { env: { ...inherited, ...decided }, port, stop: async () => database.embedded?.stop() };
   } catch (error) {
     await database.embedded?.stop();
     throw error;
   }
+}
+
+const LOCAL_TRIAL_NOTICE = `  ┌──────────────────────────────────────────────────────────────────────────────┐
+  │ npm start on the embedded database is for trying the build on this machine.  │
+  │ It is NOT a production setup: one in-process database, a generated secret,   │
+  │ no backups. For production set DATABASE_URL, NEXTAUTH_SECRET and APP_URL     │
+  │ (README, "Use your own Postgres").                                           │
+  │ Without RESEND_API_KEY no mail goes out: DEV_OUTBOX=on keeps it at           │
+  │ /dev/outbox (this machine only). SEED_DEMO=on adds the demo organisation.    │
+  └──────────────────────────────────────────────────────────────────────────────┘
+`;
+
+/** An opt-in switch read before lib/env.ts can load (it needs DATABASE_URL); same values as there. */
+function optIn(name: "SEED_DEMO"): "on" | "off" | undefined {
+  const value = process.env[name]?.trim();
+  if (!value) return undefined;
+  const parsed = z.enum(["on", "off"]).safeParse(value);
+  if (!parsed.success) throw new Error(`${name} must be "on" or "off", got "${value}".`);
+  return parsed.data;
 }
 
 async function openDatabase(dataDir: string): Promise<Database> {

@@ -2,23 +2,13 @@ import { describe, expect, inject, it } from "vitest";
 import type { PendingEmailChange } from "@/lib/account/email-change-request";
 import type { Profile } from "@/lib/account/profile";
 import { db } from "@/lib/db/client";
-import { readOutbox, type OutboxEntry } from "@/lib/mail/outbox";
+import { readOutbox } from "@/lib/mail/outbox";
 import { createSession, createUser, type TestUser } from "../support/factories";
 import { client } from "../support/http";
+import { waitForMail } from "../support/mail";
 
 let n = 0;
 const freshEmail = () => `moved.${Date.now()}.${++n}@example.test`;
-
-/** The newest email to `to` matching `subject`: the job worker sends it just after the request commits. */
-async function waitForMail(to: string, subject: RegExp): Promise<OutboxEntry> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const [mail] = (await readOutbox({ to })).filter((m) => subject.test(m.subject));
-    if (mail) return mail;
-    if (Date.now() > deadline) throw new Error(`No email to ${to} with a subject like ${subject}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** The confirmation link in the newest confirmation email to `to`. */
 async function linkSentTo(to: string): Promise<string> {

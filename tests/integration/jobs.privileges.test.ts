@@ -27,10 +27,10 @@ describe("job queue privileges", () => {
     const org = await db.organization.create({ data: { name: "Grants Co", slug: `grants-${Date.now().toString(36)}` } });
     const inRequest = <T>(fn: (tx: Tx) => Promise<T>) => scoped({ orgId: org.id }, fn);
 
-    // A task no worker knows: it is only stored, never run. Rolled back so it does not linger.
+    // Rolled back, so no worker ever runs it.
     await expect(
       inRequest(async (tx) => {
-        const [row] = await tx.$queryRaw<{ id: bigint }[]>`select app_enqueue_job('privileges_probe', '{}'::json) as id`;
+        const [row] = await tx.$queryRaw<{ id: bigint }[]>`select app_enqueue_job('send_email', '{}'::json) as id`;
         expect(row?.id).toBeTypeOf("bigint");
         throw new Error("rollback");
       }),
@@ -40,6 +40,14 @@ describe("job queue privileges", () => {
     await expect(inRequest((tx) => tx.$queryRaw`select count(*) from graphile_worker._private_jobs`)).rejects.toThrow(denied);
     await expect(inRequest((tx) => tx.$queryRaw`select graphile_worker.add_job('send_email', '{}'::json)`)).rejects.toThrow(denied);
     await expect(inRequest((tx) => tx.$executeRaw`delete from graphile_worker._private_jobs`)).rejects.toThrow(denied);
+  });
+
+  it.each(["privileges_probe", "purge_failed_jobs", "SEND_EMAIL", ""])("refuses to enqueue %j, which is not one of the app's tasks", async (task) => {
+    await expect(scoped({}, (tx) => tx.$queryRaw`select app_enqueue_job(${task}, '{}'::json)`)).rejects.toThrow(/is not a task of this app/);
+  });
+
+  it("refuses a null task name", async () => {
+    await expect(scoped({}, (tx) => tx.$queryRaw`select app_enqueue_job(null, '{}'::json)`)).rejects.toThrow(/is not a task of this app/);
   });
 
   it.runIf(isPostgres)("refuses to start a worker whose login lacks tenantkit_worker, saying what to grant", async () => {
@@ -57,7 +65,7 @@ describe("job queue privileges", () => {
     const url = new URL(inject("appDatabaseUrl"));
     url.username = NO_WORKER_LOGIN;
 
-    await expect(startWorker({ connectionString: url.toString(), concurrency: 1, pollIntervalMs: 1000 })).rejects.toThrow(
+    await expect(startWorker({ connectionString: url.toString(), concurrency: 1, pollIntervalMs: 1000, failedJobRetentionDays: 7 })).rejects.toThrow(
       `GRANT tenantkit_worker TO "${NO_WORKER_LOGIN}"`,
     );
   });

@@ -85,7 +85,7 @@ beforeAll(async () => {
   resend = await start({ apiKey });
   app = await loadApp(database.appUrl);
   // Concurrency as in production (JOBS_CONCURRENCY defaults to 4): jobs run side by side.
-  worker = await app.startWorker({ connectionString: database.appUrl, concurrency: 4, pollIntervalMs: 200 });
+  worker = await app.startWorker({ connectionString: database.appUrl, concurrency: 4, pollIntervalMs: 200, failedJobRetentionDays: 7 });
 });
 
 afterAll(async () => {

@@ -1,3 +1,5 @@
+import { asUser } from "@/lib/db/tenant-transaction";
+import { db } from "@/lib/db/client";
 import { describe, expect, inject, it } from "vitest";
 
 const baseUrl = () => inject("baseUrl");
@@ -66,13 +68,16 @@ describe("organisations", () => {
 });
 
 describe("accounts and sessions", () => {
-  it("sign-up creates the user with a personal org; a duplicate is refused", async () => {
+  it("sign-up creates the user with a personal org; a duplicate creates nothing", async () => {
     const email = `new.${Date.now()}@example.test`;
-    const res = await client().post<{ org: { slug: string } }>("/api/v1/signup", { name: "Nia New", email, password: TEST_PASSWORD });
-    expect(res.status).toBe(201);
-    expect(res.body.org.slug).toMatch(/^nia-new/);
-    const again = await client().post<{ code: string }>("/api/v1/signup", { name: "Nia", email: email.toUpperCase(), password: TEST_PASSWORD });
-    expect(again.status).toBe(409);
+    const res = await client().post("/api/v1/signup", { name: "Nia New", email, password: TEST_PASSWORD });
+    expect(res.status).toBe(202);
+    const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+    const memberships = await asUser(user.id, (tx) => tx.membership.findMany({ where: { userId: user.id }, select: { role: true, org: { select: { slug: true, personal: true } } } }));
+    expect(memberships).toEqual([{ role: "owner", org: { slug: expect.stringMatching(/^nia-new/), personal: true } }]);
+    const again = await client().post("/api/v1/signup", { name: "Nia", email: email.toUpperCase(), password: TEST_PASSWORD });
+    expect(again.status).toBe(202);
+    expect(await db.user.count({ where: { email: { equals: email, mode: "insensitive" } } })).toBe(1);
     const bad = await client().post<{ errors: { path: string }[] }>("/api/v1/signup", { name: "", email: "nope", password: "short" });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e) => e.path).sort()).toEqual(["email", "name", "password"]);

@@ -64,6 +64,11 @@ export async function startAppServer(options: { port: number; databaseUrl: strin
       DATA_DIR: options.dataDir,
       REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
       RATE_LIMIT_MULTIPLIER: "1000",
+      // As if behind two proxies (a CDN, then a load balancer): tests send X-Forwarded-For
+      // "client, cdn" and the client is the entry two from the right.
+      TRUSTED_PROXY_HOPS: "2",
+      // A production build: the outbox the mail tests read is opt-in there.
+      DEV_OUTBOX: "on",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -26,10 +26,17 @@ export async function createUser(name = "Test User", options: { verified?: boole
   }) as Promise<TestUser>;
 }
 
-/** A signed-in device of `user`, as next-auth's jwt callback records it at sign-in. */
+/**
+ * A signed-in device of `user`, as next-auth's jwt callback records it at sign-in. For a user
+ * deleted since, the id names no row: the cookie then stands for a session that is gone.
+ */
 export async function createSession(user: TestUser, data: { twoFactorPending?: boolean; authenticatedAt?: Date; userAgent?: string } = {}): Promise<string> {
-  const session = await db.userSession.create({ data: { id: randomUUID(), userId: user.id, method: "credentials", ...data }, select: { id: true } });
-  return session.id;
+  const id = randomUUID();
+  await db.$executeRaw`
+    insert into user_sessions (id, "userId", method, "userAgent", "twoFactorPending", "authenticatedAt")
+    select ${id}, u.id, 'credentials', ${data.userAgent ?? null}, ${data.twoFactorPending ?? false}, ${data.authenticatedAt ?? new Date()}
+    from users u where u.id = ${user.id}`;
+  return id;
 }
 
 export async function addMember(orgId: string, userId: string, role: Role) {

@@ -9,6 +9,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     appDatabaseUrl: string;
+    /** The migrating role: RLS does not confine it, so tests can see every org's rows. */
+    ownerDatabaseUrl: string;
     dataDir: string;
     dbMode: "postgres" | "pglite";
   }
@@ -32,6 +34,7 @@ export default async function setup(project: TestProject) {
 
   project.provide("baseUrl", server.baseUrl);
   project.provide("appDatabaseUrl", db.appUrl);
+  project.provide("ownerDatabaseUrl", db.ownerUrl);
   project.provide("dataDir", dataDir);
   project.provide("dbMode", mode);
 

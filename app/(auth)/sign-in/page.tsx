@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
-import { safeCallbackUrl } from "@/components/auth/callback-url";
+import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
 import { firstParam, type SearchParams } from "@/components/search-params";
 import { SignInPanel } from "@/components/auth/sign-in-panel";
 import { signInErrorMessage } from "@/components/auth/sign-in-errors";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard, AuthDivider } from "@/components/auth/auth-card";
-import { safeCallbackUrl } from "@/components/auth/callback-url";
+import { safeCallbackUrl, safeRedirect } from "@/lib/auth/safe-redirect";
 import { InvitationSummary } from "@/components/auth/invitation-summary";
 import { OAuthButtons } from "@/components/auth/oauth-buttons";
 import { SignUpForm } from "@/components/auth/sign-up-form";
@@ -27,7 +27,7 @@ export default async function SignUpPage({ searchParams }: Props) {
   const params = await searchParams;
   const requested = safeCallbackUrl(firstParam(params.callbackUrl), env.APP_URL);
   const inviteToken = inviteTokenOf(firstParam(params.invite), requested);
-  const invitePage = inviteToken ? `/invite/${encodeURIComponent(inviteToken)}` : undefined;
+  const invitePage = inviteToken ? safeRedirect(`/invite/${encodeURIComponent(inviteToken)}`, env.APP_URL) : undefined;
   // Through an invitation link, everything leads back to the invitation page.
   const callbackUrl = invitePage ?? requested;
   if (await getCurrentUser()) redirect(callbackUrl);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { buttonClasses } from "@/components/ui/button";
@@ -6,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InboxIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
+import { isLocalRequest } from "@/lib/auth/local-request";
 import { features } from "@/lib/env";
 import { readOutbox, type OutboxEntry } from "@/lib/mail/outbox";
 import { splitLinks } from "./linkify";
@@ -19,12 +21,16 @@ const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyl
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Emails the app sent without RESEND_API_KEY. Absent in production (see `features.devOutbox`). */
+/**
+ * Emails the app sent without RESEND_API_KEY. Absent under NODE_ENV=production unless
+ * DEV_OUTBOX=on, and then only for requests from this machine (see `features.devOutbox`).
+ */
 export default async function DevOutboxPage({ searchParams }: Props) {
   // Read the query before the feature check so the page is always rendered per request:
   // a build made with APP_ENV=production must not bake a 404 into a local or test run.
   const { to } = querySchema.parse(await searchParams);
   if (!features.devOutbox) notFound();
+  if (features.devOutboxLoopbackOnly && !isLocalRequest(await headers())) notFound();
   const messages = await readOutbox({ to, limit: 50 });
 
   return (

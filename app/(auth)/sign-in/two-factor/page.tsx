@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
-import { safeCallbackUrl } from "@/components/auth/callback-url";
+import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
 import { SwitchAccountLink } from "@/components/auth/switch-account-link";
 import { TwoFactorSignInForm } from "@/components/auth/two-factor-sign-in-form";
 import { firstParam, type SearchParams } from "@/components/search-params";

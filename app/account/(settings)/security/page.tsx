@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AccountMenu } from "@/components/account/account-menu";
 import { AccountNav } from "@/components/account/account-nav";
 import { AccountShell, BackToDashboard } from "@/components/account/account-shell";
-import { safeCallbackUrl } from "@/components/auth/callback-url";
+import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { firstParam, type SearchParams } from "@/components/search-params";
 import { SecurityHistoryCard } from "@/components/security/security-history-card";

@@ -1,0 +1,35 @@
+import type { z } from "zod";
+import type { Permission } from "@/lib/auth/permissions";
+import type { LimitName } from "@/lib/rate-limit";
+
+/**
+ * What a route wrapper knows about the handler it returns, readable from code: the
+ * route table (route-table.ts) lists it for the hostile-input sweep and for OpenAPI.
+ */
+export type RouteMeta = {
+  /** `org`: withOrg (the `[org]` slug in the path); `user`: signed-in withUser; `public`: anonymous. */
+  kind: "org" | "user" | "public";
+  permission?: Permission;
+  /** The rate limit the wrapper applies before any input is parsed. */
+  limit?: LimitName;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  /** Path params other than `org`, which withOrg resolves itself. */
+  params?: z.ZodType;
+  /** Status of a returned value; undefined results are 204. */
+  status?: number;
+};
+
+const META = Symbol.for("tenantkit.routeMeta");
+
+type Described = { [META]?: RouteMeta };
+
+/** Attaches `meta` to a wrapper's handler and returns that same handler. */
+export function describeRoute<H extends object>(meta: RouteMeta, handler: H): H {
+  Object.defineProperty(handler, META, { value: Object.freeze({ ...meta }), enumerable: false });
+  return handler;
+}
+
+export function routeMetaOf(handler: unknown): RouteMeta | undefined {
+  return typeof handler === "function" ? (handler as Described)[META] : undefined;
+}
