@@ -38,7 +38,7 @@ export function ReauthDialog({ open, onConfirmed, onCancel }: Props) {
       <DialogContent
         size="sm"
         title="Confirm it's you"
-        description="This action changes how your account is protected, so we check it is really you. You won't be asked again for 10 minutes."
+        description="This is a sensitive action, so we check that it is really you first. You won't be asked again for 10 minutes."
       >
         {profile.isPending ? (
           <div role="status" aria-label="Loading" className="flex justify-center py-6 text-muted-foreground">
@@ -139,7 +139,7 @@ function ReauthForms({ profile, onConfirmed }: { profile: Profile; onConfirmed: 
           </Button>
         </DialogFooter>
       </form>
-      <AuthDivider label="forgot it?" />
+      <AuthDivider label="Forgot your password?" />
       {linkOption}
     </div>
   );
