@@ -6,20 +6,29 @@ import { useState, type ReactNode } from "react";
 import { Toaster } from "sonner";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/fetch-json";
+import { ReauthProvider } from "@/components/security/reauth-provider";
 
 // Zod probes for eval with `Function("")` the first time it parses an object; under the
 // page's CSP (no 'unsafe-eval') that probe is a reported violation. Browsers parse small
 // forms, so skip the JIT there; the server keeps it.
 if (typeof window !== "undefined") z.config({ jitless: true });
 
-/** A revoked or expired session makes every API call fail: send the user to sign in once. */
+/**
+ * A revoked or expired session makes every API call fail: send the user to sign in once.
+ * A session that still owes its two-factor code goes to that step instead, and a member of
+ * an org that has just started requiring two-factor authentication goes to set it up.
+ */
 function redirectIfSignedOut(error: unknown) {
-  if (error instanceof ApiError && error.problem.status === 401) {
-    const here = `${window.location.pathname}${window.location.search}`;
-    // A full page load on purpose: it drops every cached query of the old session.
-    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    window.location.assign(`/sign-in?callbackUrl=${encodeURIComponent(here)}`);
-  }
+  if (!(error instanceof ApiError)) return;
+  const here = `${window.location.pathname}${window.location.search}`;
+  const back = encodeURIComponent(here);
+  const org = /^\/dashboard\/([^/]+)/.exec(window.location.pathname)?.[1];
+  let target: string | undefined;
+  if (error.problem.status === 401) target = `${error.problem.code === "two_factor_pending" ? "/sign-in/two-factor" : "/sign-in"}?callbackUrl=${back}`;
+  else if (error.problem.code === "two_factor_required" && org) target = `/account/security?required=${org}&callbackUrl=${back}`;
+  // A full page load on purpose: it drops every cached query of the old session.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+  if (target) window.location.assign(target);
 }
 
 function createQueryClient() {
@@ -48,7 +57,7 @@ export function Providers({ children, nonce }: { children: ReactNode; nonce?: st
   return (
     <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
       <QueryClientProvider client={queryClient}>
-        {children}
+        <ReauthProvider>{children}</ReauthProvider>
         <ThemedToaster />
       </QueryClientProvider>
     </ThemeProvider>

@@ -3,6 +3,11 @@ import type { ProjectListQuery } from "@/lib/projects/schemas";
 
 /** Every TanStack Query key in one place, so invalidation never misses a spelling. */
 export const queryKeys = {
+  /** The signed-in person's profile (GET /api/v1/me). */
+  me: () => ["me"] as const,
+  security: () => ["me", "security"] as const,
+  sessions: () => ["me", "sessions"] as const,
+  securityEvents: () => ["me", "security-events"] as const,
   orgs: () => ["orgs"] as const,
   org: (org: string) => ["orgs", org] as const,
   members: (org: string) => ["orgs", org, "members"] as const,

@@ -7,6 +7,7 @@ import { fetchJson } from "@/lib/api/fetch-json";
 import type { AccountDeletion } from "@/lib/account/delete-account";
 import type { AccountDeleteInput } from "@/lib/account/schemas";
 import { errorMessage } from "@/components/forms/field-errors";
+import { useReauth } from "@/components/security/reauth-provider";
 import { DangerRow, DangerZone } from "@/components/settings/danger-zone";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -21,9 +22,10 @@ import { Input } from "@/components/ui/input";
 export function DeleteAccountSection({ email }: { email: string }) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
+  const withReauth = useReauth();
 
   const remove = useMutation({
-    mutationFn: (input: AccountDeleteInput) => fetchJson<AccountDeletion>("/api/v1/me", { method: "DELETE", body: input }),
+    mutationFn: (input: AccountDeleteInput) => withReauth(() => fetchJson<AccountDeletion>("/api/v1/me", { method: "DELETE", body: input })),
     // The session belongs to a user who no longer exists: clear the cookie on the way out.
     onSuccess: () => signOut({ callbackUrl: "/account/deleted" }),
   });

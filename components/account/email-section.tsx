@@ -8,6 +8,7 @@ import type { PendingEmailChange } from "@/lib/account/email-change-request";
 import type { Profile } from "@/lib/account/profile";
 import { emailChangeRequestSchema, type EmailChangeRequestInput } from "@/lib/account/schemas";
 import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/components/forms/field-errors";
+import { useReauth } from "@/components/security/reauth-provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
@@ -16,23 +17,23 @@ import { Field } from "@/components/ui/field";
 import { MailIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 
-const LABELS = { newEmail: "New email address", password: "Current password" };
+const LABELS = { newEmail: "New email address" };
 
 /** The current address, and changing it through a link sent to the new one. */
 export function EmailSection({ profile }: { profile: Profile }) {
   const [pending, setPending] = useState<PendingEmailChange | null>(profile.pendingEmailChange);
   const [editing, setEditing] = useState(false);
   const [newEmail, setNewEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<FieldErrors<"newEmail" | "password">>({});
+  const [errors, setErrors] = useState<FieldErrors<"newEmail">>({});
+  const withReauth = useReauth();
 
+  // The API asks for a recent sign-in or the password first (the shared confirm dialog).
   const request = useMutation({
-    mutationFn: (input: EmailChangeRequestInput) => fetchJson<PendingEmailChange>("/api/v1/me/email", { method: "POST", body: input }),
+    mutationFn: (input: EmailChangeRequestInput) => withReauth(() => fetchJson<PendingEmailChange>("/api/v1/me/email", { method: "POST", body: input })),
     onSuccess: (result) => {
       setPending(result);
       setEditing(false);
       setNewEmail("");
-      setPassword("");
       toast.success("Confirmation link sent", { description: `Check the inbox of ${result.newEmail}.` });
     },
     onError: (error) => setErrors(apiFieldErrors(error, LABELS)),
@@ -40,9 +41,8 @@ export function EmailSection({ profile }: { profile: Profile }) {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = emailChangeRequestSchema.safeParse({ newEmail, password: profile.hasPassword ? password : undefined });
+    const parsed = emailChangeRequestSchema.safeParse({ newEmail });
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error, LABELS));
-    if (profile.hasPassword && !password) return setErrors({ password: "Enter your current password." });
     setErrors({});
     request.mutate(parsed.data);
   }
@@ -114,21 +114,6 @@ export function EmailSection({ profile }: { profile: Profile }) {
                 />
               )}
             </Field>
-            {profile.hasPassword && (
-              <Field label="Current password" error={errors.password} hint="To confirm it's you.">
-                {(control) => (
-                  <Input
-                    {...control}
-                    type="password"
-                    name="password"
-                    autoComplete="current-password"
-                    required
-                    value={password}
-                    onChange={(e) => setPassword(e.target.value)}
-                  />
-                )}
-              </Field>
-            )}
           </>
         )}
       </div>

@@ -6,11 +6,13 @@ import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
 import { signInSchema } from "@/lib/auth/schemas";
+import { EMAIL_UNVERIFIED } from "@/lib/auth/sign-in-codes";
 import { type FieldErrors, zodFieldErrors } from "@/components/forms/field-errors";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { ResendVerificationButton } from "./resend-verification-button";
 import { signInErrorMessage } from "./sign-in-errors";
 
 // The shared schema's bare `min(1)` has no message of ours; say what is missing.
@@ -19,15 +21,19 @@ const LABELS = { email: "Email", password: "Password" };
 
 type Props = {
   callbackUrl: string;
+  /** Prefilled, e.g. after verifying an address. */
+  initialEmail?: string;
   /** Shown until the first submit: the error next-auth redirected back with. */
   initialError?: string;
   /** "Forgot password?" hands over to the email-link form with what was typed. */
   onForgotPassword: (email: string) => void;
 };
 
-export function PasswordSignInForm({ callbackUrl, initialError, onForgotPassword }: Props) {
+export function PasswordSignInForm({ callbackUrl, initialEmail = "", initialError, onForgotPassword }: Props) {
   const router = useRouter();
-  const [email, setEmail] = useState("");
+  const [email, setEmail] = useState(initialEmail);
+  // The address the last refusal was about, when it was for an unverified address.
+  const [unverified, setUnverified] = useState<string | null>(null);
   const [password, setPassword] = useState("");
   const [errors, setErrors] = useState<FieldErrors<"email" | "password">>(initialError ? { form: initialError } : {});
   const [pending, setPending] = useState(false);
@@ -38,11 +44,13 @@ export function PasswordSignInForm({ callbackUrl, initialError, onForgotPassword
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error, LABELS));
 
     setErrors({});
+    setUnverified(null);
     setPending(true);
     const result = await signIn<"credentials">("credentials", { ...parsed.data, redirect: false }).catch(() => undefined);
     if (!result?.ok || result.error) {
       setPending(false);
       setErrors({ form: signInErrorMessage(result?.error ?? "Default") });
+      if (result?.error === EMAIL_UNVERIFIED) setUnverified(parsed.data.email);
       return;
     }
     // Stay pending while the dashboard loads, so the button cannot be pressed twice.
@@ -52,7 +60,12 @@ export function PasswordSignInForm({ callbackUrl, initialError, onForgotPassword
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Sign in with password" className="grid gap-4">
-      {errors.form && <Callout tone="error">{errors.form}</Callout>}
+      {errors.form && (
+        <Callout tone="error">
+          {errors.form}
+          {unverified && <ResendVerificationButton email={unverified} className="mt-3" />}
+        </Callout>
+      )}
       <Field label="Email" error={errors.email}>
         {(control) => (
           <Input {...control} type="email" name="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />

@@ -8,6 +8,7 @@ import { PasswordSignInForm } from "./password-sign-in-form";
 
 type Props = {
   callbackUrl: string;
+  initialEmail?: string;
   initialError?: string;
   /** The error is about an email link (e.g. it expired), so show it by that form. */
   errorNearLink?: boolean;
@@ -19,7 +20,7 @@ type Props = {
  * is named ("Sign in with password", "Sign in with an email link") so assistive tech
  * and tests can tell their two Email fields apart.
  */
-export function SignInPanel({ callbackUrl, initialError, errorNearLink = false, oauth }: Props) {
+export function SignInPanel({ callbackUrl, initialEmail, initialError, errorNearLink = false, oauth }: Props) {
   const [linkEmail, setLinkEmail] = useState("");
   const linkEmailRef = useRef<HTMLInputElement>(null);
 
@@ -30,7 +31,12 @@ export function SignInPanel({ callbackUrl, initialError, errorNearLink = false, 
 
   return (
     <div>
-      <PasswordSignInForm callbackUrl={callbackUrl} initialError={errorNearLink ? undefined : initialError} onForgotPassword={switchToEmailLink} />
+      <PasswordSignInForm
+        callbackUrl={callbackUrl}
+        initialEmail={initialEmail}
+        initialError={errorNearLink ? undefined : initialError}
+        onForgotPassword={switchToEmailLink}
+      />
       <AuthDivider label="or get a sign-in link by email" />
       <MagicLinkForm
         email={linkEmail}

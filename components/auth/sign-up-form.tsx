@@ -6,14 +6,12 @@ import { useState, type FormEvent } from "react";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
 import { signUpSchema } from "@/lib/auth/schemas";
+import type { SignUpResult } from "@/lib/auth/sign-up";
 import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/components/forms/field-errors";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-
-/** What POST /api/v1/signup answers: the org the new account landed in. */
-type SignUpResult = { org: { slug: string; name: string } };
 
 type Fields = "name" | "email" | "password";
 // No label for `inviteToken`: an error about the invitation is shown for the whole form.
@@ -50,6 +48,11 @@ export function SignUpForm({ callbackUrl, invite }: Props) {
     } catch (error) {
       setPending(false);
       setErrors(apiFieldErrors(error, LABELS));
+      return;
+    }
+
+    if (created.status === "verification_sent") {
+      router.push(`/sign-up/check-email?email=${encodeURIComponent(created.email)}`);
       return;
     }
 

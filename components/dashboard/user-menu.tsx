@@ -2,9 +2,6 @@
 
 import { signOut } from "next-auth/react";
 import Link from "next/link";
-import { toast } from "sonner";
-import { fetchJson } from "@/lib/api/fetch-json";
-import { errorMessage } from "@/components/forms/field-errors";
 import { ThemeRadioItems } from "@/components/theme/theme-options";
 import { Avatar } from "@/components/ui/avatar";
 import {
@@ -18,20 +15,9 @@ import {
 import { ChevronsUpDownIcon, LogOutIcon, SettingsIcon, ShieldCheckIcon } from "@/components/ui/icons";
 import { useDashboard } from "./dashboard-context";
 
-async function signOutEverywhere() {
-  const pending = toast.loading("Signing out of all devices…");
-  try {
-    await fetchJson("/api/v1/me/sessions", { method: "DELETE" });
-  } catch (error) {
-    toast.error("Could not sign out of all devices", { id: pending, description: errorMessage(error) });
-    return;
-  }
-  // Every other session has ended; signing out here ends this one on the server too.
-  await signOut({ callbackUrl: "/sign-in" });
-}
-
 /**
- * Who is signed in, the theme choice, and the ways out. The trigger shows the name only;
+ * Who is signed in, their account and security pages, the theme choice, and signing out
+ * (other devices are signed out from the security page). The trigger shows the name only;
  * the email is inside, so pages that list people show each address once.
  */
 export function UserMenu() {
@@ -60,6 +46,12 @@ export function UserMenu() {
             Account
           </Link>
         </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/account/security">
+            <ShieldCheckIcon className="size-4 text-muted-foreground" />
+            Security and devices
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuSeparator />
         <DropdownMenuLabel>Theme</DropdownMenuLabel>
         <ThemeRadioItems />
@@ -67,10 +59,6 @@ export function UserMenu() {
         <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/sign-in" })}>
           <LogOutIcon className="size-4 text-muted-foreground" />
           Sign out
-        </DropdownMenuItem>
-        <DropdownMenuItem onSelect={() => void signOutEverywhere()}>
-          <ShieldCheckIcon className="size-4 text-muted-foreground" />
-          Sign out of all devices
         </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>

@@ -9,6 +9,7 @@ import type { MemberDto } from "@/lib/members/service";
 import { queryKeys } from "@/lib/query-keys";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { errorMessage } from "@/components/forms/field-errors";
+import { useReauth } from "@/components/security/reauth-provider";
 import { roleLabel } from "./role-badge";
 
 const displayName = (m: MemberDto) => m.name ?? m.email;
@@ -31,6 +32,7 @@ export function useMemberMutations() {
   const { org, user } = useDashboard();
   const queryClient = useQueryClient();
   const router = useRouter();
+  const withReauth = useReauth();
   const key = queryKeys.members(org.slug);
   const base = `/api/v1/orgs/${encodeURIComponent(org.slug)}`;
 
@@ -74,7 +76,8 @@ export function useMemberMutations() {
 
   // Not optimistic: it is confirmed in a dialog that stays open until the server answers.
   const transfer = useMutation({
-    mutationFn: (member: MemberDto) => fetchJson<{ data: MemberDto[] }>(`${base}/transfer-ownership`, { method: "POST", body: { userId: member.userId } }),
+    mutationFn: (member: MemberDto) =>
+      withReauth(() => fetchJson<{ data: MemberDto[] }>(`${base}/transfer-ownership`, { method: "POST", body: { userId: member.userId } })),
     onSuccess: ({ data }, member) => {
       queryClient.setQueryData(key, data);
       toast.success(`${displayName(member)} is now an owner of ${org.name}`, { description: "You are an admin now." });

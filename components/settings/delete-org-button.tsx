@@ -8,6 +8,7 @@ import { fetchJson } from "@/lib/api/fetch-json";
 import { queryKeys } from "@/lib/query-keys";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { errorMessage } from "@/components/forms/field-errors";
+import { useReauth } from "@/components/security/reauth-provider";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
@@ -20,9 +21,10 @@ export function DeleteOrgButton() {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
+  const withReauth = useReauth();
 
   const remove = useMutation({
-    mutationFn: () => fetchJson<void>(`/api/v1/orgs/${encodeURIComponent(org.slug)}`, { method: "DELETE" }),
+    mutationFn: () => withReauth(() => fetchJson<void>(`/api/v1/orgs/${encodeURIComponent(org.slug)}`, { method: "DELETE" })),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: queryKeys.org(org.slug) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.orgs() });

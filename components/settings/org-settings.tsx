@@ -6,17 +6,20 @@ import { DangerRow, DangerZone } from "./danger-zone";
 import { DeleteOrgButton } from "./delete-org-button";
 import { LeaveOrgButton } from "./leave-org-button";
 import { OrgGeneralForm } from "./org-general-form";
+import { RequireTwoFactorSection } from "./require-two-factor-section";
 
 /** The settings page; the org layout has already resolved the org and the caller's role. */
 export function OrgSettings() {
   const { org } = useDashboard();
   const canDelete = useCan("org:delete");
+  const canSecure = useCan("org:security");
 
   return (
     <>
       <PageHeader title="Settings" description={`Manage ${org.name}.`} />
       <div className="grid gap-8">
         <OrgGeneralForm />
+        {canSecure && <RequireTwoFactorSection />}
         <DangerZone>
           <DangerRow title="Leave organization" description="Remove yourself from this organization. The last owner cannot leave.">
             <LeaveOrgButton />

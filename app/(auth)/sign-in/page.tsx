@@ -17,6 +17,8 @@ export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(firstParam(params.callbackUrl), env.APP_URL);
   const error = firstParam(params.error);
+  // Prefilled after verifying an address; anything longer than an address is ignored.
+  const email = firstParam(params.email);
   // Already signed in: go where sign-in would have taken you (unless there is an error to read).
   if (!error && (await getCurrentUser())) redirect(callbackUrl);
 
@@ -36,6 +38,7 @@ export default async function SignInPage({ searchParams }: Props) {
     >
       <SignInPanel
         callbackUrl={callbackUrl}
+        initialEmail={email && email.length <= 254 ? email : undefined}
         initialError={error ? signInErrorMessage(error) : undefined}
         errorNearLink={error === "Verification" || error === "EmailSignin"}
         oauth={{ github: features.github, google: features.google }}

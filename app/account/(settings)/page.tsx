@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AccountMenu } from "@/components/account/account-menu";
+import { AccountNav } from "@/components/account/account-nav";
 import { AccountShell, BackToDashboard } from "@/components/account/account-shell";
 import { DataSection } from "@/components/account/data-section";
 import { DeleteAccountSection } from "@/components/account/delete-account-section";
@@ -27,6 +28,7 @@ export default async function AccountPage() {
       }
     >
       <PageHeader title="Account" description="Your profile, sign-in details and data, the same in every organization you belong to." />
+      <AccountNav current="/account" />
       <div className="grid gap-8">
         <ProfileSection profile={profile} />
         <EmailSection profile={profile} />

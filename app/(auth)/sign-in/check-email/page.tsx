@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
+import { DevOutboxCallout } from "@/components/auth/dev-outbox-callout";
 import { firstParam, type SearchParams } from "@/components/search-params";
-import { buttonClasses } from "@/components/ui/button";
-import { Callout } from "@/components/ui/callout";
 import { MailIcon } from "@/components/ui/icons";
-import { features } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Check your email" };
 
@@ -32,14 +30,7 @@ export default async function CheckEmailPage({ searchParams }: Props) {
           We sent a sign-in link to {email ? <strong className="font-medium text-foreground">{email}</strong> : "your email address"}. It works once and
           expires in 15 minutes. You can close this tab.
         </p>
-        {features.devOutbox && (
-          <Callout className="text-left" title="Running locally?">
-            <p>Email is not delivered in development. Open the outbox to find your link.</p>
-            <Link href="/dev/outbox" className={buttonClasses({ variant: "secondary", size: "sm", className: "mt-3" })}>
-              Open dev outbox
-            </Link>
-          </Callout>
-        )}
+        <DevOutboxCallout />
         <p className="text-sm text-muted-foreground">Didn&apos;t get it? Check your spam folder, or go back and try another address.</p>
       </div>
     </AuthCard>
