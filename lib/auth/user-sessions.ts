@@ -4,7 +4,7 @@ import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
 import { recordSecurityEvent, type Origin } from "./security-events";
 
-/** Matches the JWT's lifetime in lib/auth/options.ts: an older session cannot be in use. */
+/** The JWT's lifetime (lib/auth/options.ts): a session idle for longer cannot be in use. */
 export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
 /**
@@ -58,7 +58,7 @@ export type SessionView = {
 
 export async function listSessions(userId: string, currentId: string): Promise<SessionView[]> {
   const rows = await db.userSession.findMany({
-    where: { userId, revokedAt: null, createdAt: { gt: new Date(Date.now() - SESSION_MAX_AGE_S * 1000) } },
+    where: { userId, revokedAt: null, lastSeenAt: { gt: new Date(Date.now() - SESSION_MAX_AGE_S * 1000) } },
     orderBy: [{ lastSeenAt: "desc" }, { id: "asc" }],
     select: { id: true, method: true, ip: true, userAgent: true, createdAt: true, lastSeenAt: true },
   });

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createSession, createUser, orgWithTeam, TEST_PASSWORD, type TestUser } from "../support/factories";
 import { client } from "../support/http";
-import { signInWithPassword } from "../support/sign-in";
+import { linkIn, waitForMail } from "../support/mail";
+import { followMagicLink, requestMagicLink, signInWithPassword } from "../support/sign-in";
 
 type Problem = { code: string; errors?: { path: string }[] };
 
@@ -54,6 +55,17 @@ describe("two-factor authentication", () => {
     expect(session.twoFactorPending).toBe(true);
     const res = await client(undefined).get<Problem>("/api/v1/orgs", { headers: { cookie: sessionCookie! } });
     expect(res.body.code).toBe("two_factor_pending");
+  });
+
+  it("a magic-link sign-in of a 2FA account owes the code too", async () => {
+    const user = await createUser("Totp Linker");
+    await enrol(user);
+    expect((await requestMagicLink(user.email)).error).toBeNull();
+    const cookie = await followMagicLink(linkIn(await waitForMail(user.email, /sign in to/i), /^\/api\/auth\/callback\/email$/));
+    const res = await client(undefined).get<Problem>("/api/v1/orgs", { headers: { cookie: cookie! } });
+    expect([res.status, res.body.code]).toEqual([401, "two_factor_pending"]);
+    const session = await db.userSession.findFirstOrThrow({ where: { userId: user.id, method: "email" } });
+    expect(session.twoFactorPending).toBe(true);
   });
 
   it("accepts each recovery code once and limits guessing", async () => {
