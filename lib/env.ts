@@ -64,6 +64,17 @@ const schema = z
      */
     JOBS_FAILED_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 
+    /** Billing (lib/billing). Without a secret key the app runs and its billing pages say what to configure. */
+    STRIPE_SECRET_KEY: optionalString,
+    STRIPE_WEBHOOK_SECRET: optionalString,
+    /** Where the Stripe SDK sends requests: unset in production; a local Stripe-shaped server in tests. */
+    STRIPE_API_URL: optionalUrl,
+    /** Stripe price ids of the plans sold through Checkout (lib/billing/plans.ts). */
+    STRIPE_PRICE_PRO: optionalString,
+    STRIPE_PRICE_ENTERPRISE: optionalString,
+    /** Days a failed payment leaves an org fully working before it becomes read-only. */
+    BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+
     /**
      * How the client IP (rate limits, audit log) is found; see lib/auth/client-ip.ts. The number
      * of proxies in front of the app that append to X-Forwarded-For: the client is that many
@@ -89,6 +100,7 @@ const schema = z
       ["GITHUB_ID", "GITHUB_SECRET"],
       ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"],
       ["UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN"],
+      ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"],
     ] as const;
     for (const [a, b] of pairs) {
       if (Boolean(v[a]) !== Boolean(v[b])) {
@@ -133,6 +145,8 @@ export const features = {
   github: Boolean(env.GITHUB_ID),
   google: Boolean(env.GOOGLE_CLIENT_ID),
   resend: Boolean(env.RESEND_API_KEY),
+  /** Checkout, the portal and webhooks; without it every org stays on its stored plan. */
+  billing: Boolean(env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET && env.STRIPE_PRICE_PRO),
   devOutbox: env.DEV_OUTBOX === "on" || (env.DEV_OUTBOX !== "off" && !production),
   /** Opted into under production, the outbox answers loopback requests only (app/dev/outbox). */
   devOutboxLoopbackOnly: production,
