@@ -72,8 +72,6 @@ const schema = z
     /** Stripe price ids of the plans sold through Checkout (lib/billing/plans.ts). */
     STRIPE_PRICE_PRO: optionalString,
     STRIPE_PRICE_ENTERPRISE: optionalString,
-    /** Days a failed payment leaves an org fully working before it becomes read-only. */
-    BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
 
     /**
      * How the client IP (rate limits, audit log) is found; see lib/auth/client-ip.ts. The number
