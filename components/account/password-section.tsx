@@ -14,6 +14,7 @@ import { Callout } from "@/components/ui/callout";
 import { CardSection } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { useReauth } from "@/components/security/reauth-provider";
 
 type FieldName = "currentPassword" | "newPassword" | "confirmPassword";
 const LABELS: Record<FieldName, string> = { currentPassword: "Current password", newPassword: "New password", confirmPassword: "Confirm new password" };
@@ -24,8 +25,9 @@ const PROVIDER_NAMES: Record<string, string> = { github: "GitHub", google: "Goog
  * The API ends every session on a password change, this one too; signing in again with the
  * new password gives this browser a fresh session, so only the other devices are signed out.
  */
-async function changeAndSignInAgain(email: string, input: PasswordChangeInput): Promise<boolean> {
-  await fetchJson<void>("/api/v1/me/password", { method: "POST", body: input });
+async function changeAndSignInAgain(email: string, input: PasswordChangeInput, withReauth: ReturnType<typeof useReauth>): Promise<boolean> {
+  // A first password (no current one to enter) asks the shared dialog to confirm it is you.
+  await withReauth(() => fetchJson<void>("/api/v1/me/password", { method: "POST", body: input }));
   const result = await signIn<"credentials">("credentials", { email, password: input.newPassword, redirect: false }).catch(() => undefined);
   return Boolean(result?.ok && !result.error);
 }
@@ -35,9 +37,10 @@ export function PasswordSection({ profile }: { profile: Profile }) {
   const [values, setValues] = useState<Record<FieldName, string>>({ currentPassword: "", newPassword: "", confirmPassword: "" });
   const [errors, setErrors] = useState<FieldErrors<FieldName>>({});
   const set = (field: FieldName, value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const withReauth = useReauth();
 
   const change = useMutation({
-    mutationFn: (input: PasswordChangeInput) => changeAndSignInAgain(profile.email, input),
+    mutationFn: (input: PasswordChangeInput) => changeAndSignInAgain(profile.email, input, withReauth),
     onSuccess: (signedIn) => {
       setValues({ currentPassword: "", newPassword: "", confirmPassword: "" });
       if (!signedIn) {

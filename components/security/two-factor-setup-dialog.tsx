@@ -13,6 +13,7 @@ import { Field } from "@/components/ui/field";
 import { SmartphoneIcon } from "@/components/ui/icons";
 import { Skeleton } from "@/components/ui/skeleton";
 import { CopyButton } from "./copy-button";
+import { useReauth } from "./reauth-provider";
 import { OneTimeCodeInput, normalizeCode } from "./one-time-code-input";
 import { RecoveryCodes } from "./recovery-codes";
 import type { RecoveryCodes as RecoveryCodesResult, TwoFactorSetup } from "./security-api";
@@ -46,11 +47,12 @@ function SetupDialog({ onOpenChange, email, reason }: Omit<Props, "open">) {
   const [errors, setErrors] = useState<FieldErrors<"code">>({});
   const [saved, setSaved] = useState(false);
 
+  const withReauth = useReauth();
   const setup = useMutation({
     mutationFn: () => fetchJson<TwoFactorSetup>("/api/v1/me/two-factor/setup", { method: "POST" }),
   });
   const enable = useMutation({
-    mutationFn: (value: string) => fetchJson<RecoveryCodesResult>("/api/v1/me/two-factor/enable", { method: "POST", body: { code: value } }),
+    mutationFn: (value: string) => withReauth(() => fetchJson<RecoveryCodesResult>("/api/v1/me/two-factor/enable", { method: "POST", body: { code: value } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.security() });
       void queryClient.invalidateQueries({ queryKey: queryKeys.securityEvents() });

@@ -44,6 +44,7 @@ export async function confirmEmailChange(token: string, now: Date = new Date()):
         data: { email, emailVerified: now, sessionVersion: { increment: 1 } },
       });
       await tx.emailChange.deleteMany({ where: { userId: change.userId, usedAt: null } });
+      await tx.userSession.updateMany({ where: { userId: change.userId, revokedAt: null }, data: { revokedAt: now } });
       // A magic link still out for the old address would now sign up a stranger under it.
       await tx.verificationToken.deleteMany({ where: { identifier: change.user.email } });
       return { status: "confirmed", email } as const;

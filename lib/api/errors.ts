@@ -14,7 +14,6 @@ export const ERROR_STATUS = {
   two_factor_required: 403,
   /** A destructive action needs a password or a sign-in within the last few minutes. */
   reauthentication_required: 403,
-  email_unverified: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,

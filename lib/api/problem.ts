@@ -10,7 +10,6 @@ const TITLES: Record<ErrorCode, string> = {
   forbidden: "Forbidden",
   two_factor_required: "Two-factor authentication required",
   reauthentication_required: "Re-authentication required",
-  email_unverified: "Email address not verified",
   not_found: "Not found",
   method_not_allowed: "Method not allowed",
   conflict: "Conflict",

@@ -15,7 +15,7 @@ export type SessionColumns = {
   twoFactorPending: boolean | null;
 };
 
-export type LiveSession = { id: string; authenticatedAt: Date };
+export type LiveSession = { id: string; authenticatedAt: Date; twoFactorPending: boolean };
 
 export type SessionRequirements = {
   /** The two-factor sign-in step itself (and sign-out) run before the code is entered. */
@@ -54,7 +54,7 @@ export function assertLiveSession(row: SessionColumns | undefined, principal: Pr
   if (row.twoFactorPending && !needs.allowTwoFactorPending) {
     throw new AppError("two_factor_pending", "Finish signing in: enter the code from your authenticator app.");
   }
-  const session = { id: row.sessionId, authenticatedAt: row.authenticatedAt };
+  const session = { id: row.sessionId, authenticatedAt: row.authenticatedAt, twoFactorPending: Boolean(row.twoFactorPending) };
   if (needs.recentAuth) assertRecentAuth(session);
   return session;
 }

@@ -8,7 +8,7 @@ import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import { db } from "@/lib/db/client";
 import { env, features } from "@/lib/env";
 import { authorizeWithPassword } from "./authorize-password";
-import { claimUnverifiedAccount } from "./claim-account";
+import { claimUnverifiedAccount, markOAuthEmailVerified } from "./claim-account";
 import { authCookieOptions } from "./cookies";
 import { sendMagicLink } from "./magic-link";
 import { ensurePersonalOrg } from "./personal-org";
@@ -21,8 +21,8 @@ import { endSession, SESSION_MAX_AGE_S, startSession } from "./user-sessions";
 const adapter = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]) as Adapter;
 
 // Built by hand rather than with next-auth's EmailProvider, which imports nodemailer:
-// delivery goes through our mail module instead.
-const emailProvider: EmailConfig = {
+// delivery goes through our mail module instead. Per request, for the sender's IP.
+const emailProvider = (origin: Origin): EmailConfig => ({
   id: "email",
   type: "email",
   name: "Email",
@@ -30,8 +30,8 @@ const emailProvider: EmailConfig = {
   from: env.MAIL_FROM,
   maxAge: 15 * 60,
   options: {},
-  sendVerificationRequest: ({ identifier, url, expires }) => sendMagicLink({ to: identifier, url, expires }),
-};
+  sendVerificationRequest: ({ identifier, url, expires }) => sendMagicLink({ to: identifier, url, expires }, origin),
+});
 
 const oauth = [
   ...(env.GITHUB_ID && env.GITHUB_SECRET ? [GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET })] : []),
@@ -62,7 +62,7 @@ export function authOptionsFor(origin: Origin): NextAuthOptions {
         authorize: (credentials) => authorizeWithPassword(credentials, origin),
       }),
       // A magic link needs somewhere to go: Resend, or the dev outbox outside production.
-      ...(features.resend || features.devOutbox ? [emailProvider] : []),
+      ...(features.resend || features.devOutbox ? [emailProvider(origin)] : []),
       ...oauth,
     ],
     callbacks: {
@@ -94,6 +94,9 @@ export function authOptionsFor(origin: Origin): NextAuthOptions {
       // password sign-ups get it in the same transaction that creates them.
       createUser: async ({ user }) => {
         await ensurePersonalOrg(user.id);
+      },
+      linkAccount: async ({ user, account, profile }) => {
+        if (account.type === "oauth") await markOAuthEmailVerified(user.id, profile?.email);
       },
       // A copied cookie must stop working once its owner signs out.
       signOut: async ({ token }) => {

@@ -18,8 +18,18 @@ export type LimitRule = {
 export const limits = {
   /** Sign-in, sign-up and magic-link requests from one IP address. */
   "auth:ip": { tokens: 20, window: "1 m", onStoreFailure: "closed" },
-  /** Magic links and password changes for one email address (or account), from any IP: each sends or guards mail. */
+  /** Password changes for one account. */
   "auth:email": { tokens: 5, window: "15 m", onStoreFailure: "closed" },
+  /**
+   * Magic links: per address + IP, so a stranger asking for links to someone else's address
+   * uses up only their own bucket, and per address from anywhere with a higher cap, so
+   * nobody can flood an inbox.
+   */
+  "auth:magic-link:email-ip": { tokens: 5, window: "15 m", onStoreFailure: "closed" },
+  "auth:magic-link:email": { tokens: 20, window: "1 h", onStoreFailure: "closed" },
+  /** Email-change requests: per account, and per target address (each mails it). */
+  "account:email-change": { tokens: 5, window: "15 m", onStoreFailure: "closed" },
+  "account:email-change:address": { tokens: 5, window: "1 h", onStoreFailure: "closed" },
   /**
    * Wrong passwords, counted only when they fail. Per email + IP, so a stranger's guesses
    * never lock the owner out from their own network, and per IP, so one address cannot

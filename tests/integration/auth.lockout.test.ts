@@ -8,11 +8,12 @@ import { importWithEnv } from "../support/import-with-env";
 // a fresh key prefix is not needed: every run uses new users and IPs.
 let checkPassword: typeof import("@/lib/auth/authorize-password").checkPassword;
 let rateLimit: typeof import("@/lib/rate-limit").rateLimit;
+let sendMagicLink: typeof import("@/lib/auth/magic-link").sendMagicLink;
 
 beforeAll(async () => {
-  ({ checkPassword, rateLimit } = await importWithEnv(
-    { DATABASE_URL: inject("appDatabaseUrl"), REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379", RATE_LIMIT_MULTIPLIER: "1" },
-    async () => ({ ...(await import("@/lib/auth/authorize-password")), ...(await import("@/lib/rate-limit")) }),
+  ({ checkPassword, rateLimit, sendMagicLink } = await importWithEnv(
+    { DATABASE_URL: inject("appDatabaseUrl"), REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379", RATE_LIMIT_MULTIPLIER: "1", DATA_DIR: inject("dataDir"), APP_ENV: "test" },
+    async () => ({ ...(await import("@/lib/auth/authorize-password")), ...(await import("@/lib/rate-limit")), ...(await import("@/lib/auth/magic-link")) }),
   ));
 });
 afterAll(() => vi.unstubAllEnvs());
@@ -38,9 +39,20 @@ describe("rate limits that do not lock out the victim", () => {
     // Even the right password is refused from the stranger's address now.
     expect(await attempt(victim.email, TEST_PASSWORD, stranger)).toBe("limited");
 
-    expect(await attempt(victim.email, TEST_PASSWORD, ip())).toBe("ok");
-    expect((await rateLimit("auth:email", victim.email)).success).toBe(true);
+    const home = ip();
+    expect(await attempt(victim.email, TEST_PASSWORD, home)).toBe("ok");
+    expect((await rateLimit("auth:magic-link:email-ip", `${victim.email}|${home}`)).success).toBe(true);
+    expect((await rateLimit("auth:magic-link:email", victim.email)).success).toBe(true);
     expect((await rateLimit("auth:sign-up-email", victim.email)).success).toBe(true);
+  });
+
+  it("a stranger asking for magic links to the owner's address uses up only the stranger's bucket", async () => {
+    const victim = await createUser("Link Victim");
+    const stranger = ip();
+    const asked = [];
+    for (let i = 0; i < 6; i++) asked.push((await sendMagicLink({ to: victim.email, url: "http://127.0.0.1/x", expires: new Date(Date.now() + 60_000) }, { ip: stranger }).then(() => "sent", (e: Error) => e.message)));
+    expect(asked).toEqual(["sent", "sent", "sent", "sent", "sent", RATE_LIMITED]);
+    await expect(sendMagicLink({ to: victim.email, url: "http://127.0.0.1/y", expires: new Date(Date.now() + 60_000) }, { ip: ip() })).resolves.toBeUndefined();
   });
 
   it("counts only failures, and limits one address spraying many accounts", async () => {

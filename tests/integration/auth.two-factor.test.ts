@@ -100,6 +100,32 @@ describe("two-factor authentication", () => {
   });
 });
 
+describe("what a stolen session cannot do with two-factor authentication", () => {
+  it("cannot pass a set-up-only secret's code off as a fresh sign-in", async () => {
+    const user = await createUser("Sudo Thief");
+    const staleId = await createSession(user, { authenticatedAt: new Date(Date.now() - 11 * 60_000) });
+    const thief = client(user, { sessionId: staleId });
+    const setup = await thief.post<{ secret: string }>("/api/v1/me/two-factor/setup");
+    const verify = await thief.post<Problem>("/api/v1/me/two-factor/verify", { code: codeFor(setup.body.secret) });
+    expect(verify.status).toBe(409);
+    const session = await db.userSession.findUniqueOrThrow({ where: { id: staleId } });
+    expect(Date.now() - session.authenticatedAt.getTime()).toBeGreaterThan(10 * 60_000);
+    expect((await thief.post<Problem>("/api/v1/me/email", { newEmail: `thief.${Date.now()}@example.test` })).body.code).toBe("reauthentication_required");
+  });
+
+  it("cannot enrol its own authenticator or add a first password without a recent sign-in", async () => {
+    const user = await createUser("Enrol Thief");
+    await db.userCredential.update({ where: { userId: user.id }, data: { passwordHash: null } });
+    const thief = client(user, { sessionId: await createSession(user, { authenticatedAt: new Date(Date.now() - 11 * 60_000) }) });
+    const setup = await thief.post<{ secret: string }>("/api/v1/me/two-factor/setup");
+    const enable = await thief.post<Problem>("/api/v1/me/two-factor/enable", { code: codeFor(setup.body.secret) });
+    expect([enable.status, enable.body.code]).toEqual([403, "reauthentication_required"]);
+    const password = await thief.post<Problem>("/api/v1/me/password", { newPassword: "a-thiefs-new-password" });
+    expect([password.status, password.body.code]).toEqual([403, "reauthentication_required"]);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).twoFactorEnabledAt).toBeNull();
+  });
+});
+
 describe("an org that requires two-factor authentication", () => {
   it("keeps members without 2FA out of its data until they set it up, and only an owner with 2FA can require it", async () => {
     const { org, team } = await orgWithTeam("Strict");

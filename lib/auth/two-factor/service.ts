@@ -64,6 +64,18 @@ async function limitAttempts(userId: string): Promise<void> {
   if (!result.success) throw new AppError("rate_limited", "Too many codes tried. Wait a few minutes, then try again.");
 }
 
+/**
+ * Records `step` as used, conditional on no later or equal step being recorded: of two
+ * requests presenting the same code at the same moment, exactly one succeeds.
+ */
+async function claimStep(tx: Tx, userId: string, step: bigint): Promise<boolean> {
+  const { count } = await tx.userCredential.updateMany({
+    where: { userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+    data: { totpLastStep: step },
+  });
+  return count === 1;
+}
+
 const wrongCode = (path: string, what: string) =>
   new AppError("invalid_input", `That ${what} is not right. Check it and try again.`, { errors: [{ path, message: "is not right" }] });
 
@@ -82,8 +94,7 @@ export async function enableTwoFactor(userId: string, code: string, origin: Orig
     if (credential?.user.twoFactorEnabledAt) throw new AppError("conflict", "Two-factor authentication is already on.");
     if (!credential?.totpSecret) throw new AppError("conflict", "Start the setup first: scan the QR code, then enter the code your app shows.");
     const step = matchTotp(credential.totpSecret, code, credential.totpLastStep);
-    if (step === null) throw wrongCode("code", "code");
-    await tx.userCredential.update({ where: { userId }, data: { totpLastStep: step }, select: { userId: true } });
+    if (step === null || !(await claimStep(tx, userId, step))) throw wrongCode("code", "code");
     await tx.user.update({ where: { id: userId }, data: { twoFactorEnabledAt: new Date() }, select: { id: true } });
     const recoveryCodes = await freshRecoveryCodes(tx, userId);
     await recordSecurityEvent(tx, userId, "two_factor_enabled", origin);
@@ -116,14 +127,18 @@ export async function regenerateRecoveryCodes(userId: string, origin: Origin): P
  * used once). Success lifts the session's pending state and counts as a fresh sign-in.
  */
 export async function completeTwoFactorSignIn(userId: string, session: LiveSession, input: TwoFactorChallenge, origin: Origin): Promise<void> {
+  // Only a sign-in that owes its code may pay it: otherwise a code from a secret that is
+  // merely being set up would pass for a fresh sign-in (and for re-authentication).
+  if (!session.twoFactorPending) throw new AppError("conflict", "This session has no two-factor step to finish.");
   await limitAttempts(userId);
   await db.$transaction(async (tx) => {
-    const credential = await tx.userCredential.findUnique({ where: { userId }, select: { totpSecret: true, totpLastStep: true } });
-    if (!credential?.totpSecret) throw new AppError("conflict", "Two-factor authentication is not on for this account. Sign in again.");
+    const credential = await tx.userCredential.findUnique({ where: { userId }, select: { totpSecret: true, totpLastStep: true, user: { select: { twoFactorEnabledAt: true } } } });
+    if (!credential?.totpSecret || !credential.user.twoFactorEnabledAt) {
+      throw new AppError("conflict", "Two-factor authentication is not on for this account. Sign in again.");
+    }
     if ("code" in input) {
       const step = matchTotp(credential.totpSecret, input.code, credential.totpLastStep);
-      if (step === null) throw wrongCode("code", "code");
-      await tx.userCredential.update({ where: { userId }, data: { totpLastStep: step }, select: { userId: true } });
+      if (step === null || !(await claimStep(tx, userId, step))) throw wrongCode("code", "code");
     } else {
       const { count } = await tx.recoveryCode.updateMany({ where: { userId, codeHash: hashRecoveryCode(input.recoveryCode), usedAt: null }, data: { usedAt: new Date() } });
       if (count === 0) throw wrongCode("recoveryCode", "recovery code");

@@ -1,7 +1,8 @@
 import NextAuth from "next-auth";
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { authOptionsFor } from "@/lib/auth/options";
 import { clientIp } from "@/lib/auth/client-ip";
+import { withoutDeadSession } from "@/lib/auth/dead-session";
 import { problemResponse } from "@/lib/api/problem";
 import { AppError } from "@/lib/api/errors";
 import { rateLimit, rateLimitHeaders } from "@/lib/rate-limit";
@@ -9,9 +10,13 @@ import { rateLimit, rateLimitHeaders } from "@/lib/rate-limit";
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
 /** next-auth with this request's origin, so limits and session records know the client. */
-function handle(req: NextRequest, ctx: Ctx) {
+async function handle(req: NextRequest, ctx: Ctx) {
   const origin = { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent")?.slice(0, 512) ?? undefined };
-  return NextAuth(req, ctx, authOptionsFor(origin));
+  const [action, provider] = (await ctx.params).nextauth;
+  // next-auth links a new OAuth identity to whoever the session cookie names, without our
+  // checks: a signed-out (or half-signed-in) cookie must not get that far.
+  const request = action === "callback" && provider !== "credentials" ? await withoutDeadSession(req) : req;
+  return NextAuth(request, ctx, authOptionsFor(origin));
 }
 
 export const GET = handle;
