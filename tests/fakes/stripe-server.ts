@@ -396,7 +396,7 @@ export async function start(options: { prices?: Price[] } = {}): Promise<FakeStr
     const body = controlBody.parse(text ? JSON.parse(text) : {});
     let match: RegExpExecArray | null;
     if (method === "GET" && path === "/_test/state") {
-      return { customers: [...customers.values()], checkoutSessions: [...checkoutSessions.values()].map(({ _request: _, ...s }) => s), portalSessions: [...portalSessions.values()], subscriptions: [...subscriptions.values()] };
+      return { customers: [...customers.values()], checkoutSessions: [...checkoutSessions.values()].map(({ _request, ...s }) => ({ ...s, request: _request })), portalSessions: [...portalSessions.values()], subscriptions: [...subscriptions.values()] };
     }
     if (method === "POST" && (match = /^\/_test\/checkout\/([^/]+)\/complete$/.exec(path))) return control.completeCheckout(match[1]!, body.deliver);
     if (method === "POST" && (match = /^\/_test\/subscriptions\/([^/]+)\/update$/.exec(path))) return control.updateSubscription(match[1]!, body, body.deliver);
