@@ -1,4 +1,7 @@
+import type Stripe from "stripe";
 import { beforeAll, describe, expect, it } from "vitest";
+import { applySubscription } from "@/lib/billing/sync";
+import { scoped } from "@/lib/db/tenant-transaction";
 import { orgWithTeam } from "../support/factories";
 import { client } from "../support/http";
 import { billingRows, fakeStripe, postWebhook, sessionIdFromUrl, sign, type ControlResult } from "./billing.support";
@@ -75,6 +78,16 @@ describe("subscription state", () => {
     expect((await fakeStripe.deliver(newer.events[0]!.id)).status).toBe(200);
     expect((await billingRows(team.org.id)).subscription).toMatchObject({ status: "active", seatsPaid: 8 });
     expect((await fakeStripe.deliver(older.events[0]!.id)).status).toBe(200);
+    expect(await billingRows(team.org.id)).toMatchObject({ org: { plan: "pro", seatsPurchased: 8 }, subscription: { status: "active", seatsPaid: 8 } });
+  });
+
+  it("a subscription read before the stored one is ignored, whatever it says", async () => {
+    const current = (await fakeStripe.state()).subscriptions.find((s) => s.id === checkout.subscription.id)!;
+    const older = structuredClone(current);
+    older.status = "canceled";
+    older.items.data[0]!.quantity = 1;
+    const outcome = await scoped({}, (tx) => applySubscription(tx, older as unknown as Stripe.Subscription, new Date(Date.now() - 60_000)));
+    expect(outcome).toBe("stale");
     expect(await billingRows(team.org.id)).toMatchObject({ org: { plan: "pro", seatsPurchased: 8 }, subscription: { status: "active", seatsPaid: 8 } });
   });
 
