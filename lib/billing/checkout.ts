@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import { env } from "@/lib/env";
 import { seatUsage } from "@/lib/members/seats";
@@ -42,6 +43,7 @@ export async function startCheckout(ctx: OrgContext, tx: Tx, input: CheckoutInpu
     cancel_url: `${billingPage(ctx)}?checkout=cancelled`,
   });
   if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a url`);
+  await recordAudit(ctx, tx, { action: "billing.checkout_started", target: { type: "checkout_session", id: session.id, label: plan.name }, changes: { after: { plan: plan.id, seats: Math.max(used, 1) } } });
   return { url: session.url };
 }
 
@@ -50,5 +52,6 @@ export async function openPortal(ctx: OrgContext, tx: Tx): Promise<{ url: string
   const stripe = requireStripe();
   const customer = await ensureCustomer(stripe, ctx, tx);
   const session = await stripe.billingPortal.sessions.create({ customer, return_url: billingPage(ctx) });
+  await recordAudit(ctx, tx, { action: "billing.portal_opened", target: { type: "billing_portal_session", id: session.id } });
   return { url: session.url };
 }

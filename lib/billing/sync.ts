@@ -1,4 +1,6 @@
 import type Stripe from "stripe";
+import { diff } from "@/lib/audit/record";
+import type { Prisma } from "@/lib/db/generated/client";
 import { setOrgScope, type Tx } from "@/lib/db/tenant-transaction";
 import { planForPrice } from "./plans";
 
@@ -49,6 +51,14 @@ export async function applySubscription(tx: Tx, subscription: Stripe.Subscriptio
     stripeReadAt: readAt,
   };
   await tx.subscription.upsert({ where: { orgId: org.id }, create: { orgId: org.id, ...state }, update: state });
+  const watched = (s: { status: string; plan: string; seatsPaid: number; cancelAtPeriodEnd: boolean } | null) => ({ status: s?.status ?? null, plan: s?.plan ?? null, seatsPaid: s?.seatsPaid ?? null, cancelAtPeriodEnd: s?.cancelAtPeriodEnd ?? null });
+  const changes = diff(watched(stored), watched(state));
+  if (changes) {
+    // No user acted: the change came from Stripe (checkout, the portal, a payment, the dashboard).
+    await tx.auditEvent.create({
+      data: { orgId: org.id, actorType: "stripe", actorLabel: "Stripe", action: "subscription.changed", targetType: "subscription", targetId: subscription.id, changes: changes as Prisma.InputJsonValue },
+    });
+  }
   // Other code reads the org's plan and seats: they follow the subscription, and an ended one falls back to Free.
   await tx.organization.update({
     where: { id: org.id },

@@ -4,6 +4,7 @@ import { applySubscription } from "@/lib/billing/sync";
 import { scoped } from "@/lib/db/tenant-transaction";
 import { orgWithTeam } from "../support/factories";
 import { client } from "../support/http";
+import { auditActions } from "./invitations.support";
 import { billingRows, fakeStripe, postWebhook, sessionIdFromUrl, sign, type ControlResult } from "./billing.support";
 
 let team: Awaited<ReturnType<typeof orgWithTeam>>;
@@ -69,6 +70,12 @@ describe("subscription state", () => {
     expect((await fakeStripe.deliver(created.id)).body.outcome).toBe("applied");
     expect((await fakeStripe.deliver(created.id)).body.outcome).toBe("duplicate");
     expect((await billingRows(team.org.id)).subscription).toMatchObject({ status: "trialing", seatsPaid: 4 });
+    // One audit event for the one change, by Stripe; the checkout before it by the owner.
+    const audit = (await auditActions(team.org.id)).filter((a) => a.action.startsWith("billing.") || a.action.startsWith("subscription."));
+    expect(audit.map((a) => [a.action, a.actorLabel])).toEqual([
+      ["billing.checkout_started", team.team.owner.email],
+      ["subscription.changed", "Stripe"],
+    ]);
   });
 
   it("an older update arriving after a newer one does not roll the state back", async () => {
