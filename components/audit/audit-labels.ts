@@ -1,7 +1,7 @@
 import type { AuditAction } from "@/lib/audit/actions";
 import type { BadgeTone } from "@/components/ui/badge";
 
-type Group = "org" | "members" | "invitations" | "projects";
+type Group = "org" | "members" | "invitations" | "projects" | "billing";
 
 const ACTIONS: Record<AuditAction, { label: string; group: Group }> = {
   "org.created": { label: "Created organization", group: "org" },
@@ -19,6 +19,9 @@ const ACTIONS: Record<AuditAction, { label: string; group: Group }> = {
   "project.created": { label: "Created project", group: "projects" },
   "project.updated": { label: "Updated project", group: "projects" },
   "project.deleted": { label: "Deleted project", group: "projects" },
+  "billing.checkout_started": { label: "Started checkout", group: "billing" },
+  "billing.portal_opened": { label: "Opened billing portal", group: "billing" },
+  "subscription.changed": { label: "Subscription changed", group: "billing" },
 };
 
 const GROUPS: Record<Group, { label: string; tone: BadgeTone }> = {
@@ -26,6 +29,7 @@ const GROUPS: Record<Group, { label: string; tone: BadgeTone }> = {
   members: { label: "Members", tone: "indigo" },
   invitations: { label: "Invitations", tone: "sky" },
   projects: { label: "Projects", tone: "green" },
+  billing: { label: "Billing", tone: "amber" },
 };
 
 const known = (action: string): action is AuditAction => Object.hasOwn(ACTIONS, action);

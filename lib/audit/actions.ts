@@ -15,6 +15,10 @@ export const AUDIT_ACTIONS = [
   "invitation.resent",
   "invitation.revoked",
   "invitation.accepted",
+  "billing.checkout_started",
+  "billing.portal_opened",
+  /** Recorded by Stripe's webhook (actor type `stripe`): plan, status or seats changed. */
+  "subscription.changed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

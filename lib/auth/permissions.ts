@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   "projects:read",
   "projects:write",
   "audit:read",
+  "billing:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

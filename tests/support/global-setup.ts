@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { start as startFakeStripe } from "../fakes/stripe-server";
 import { preparePglite, preparePostgres, startAppServer } from "./app-server";
 import { TEST_SECRET, testDatabaseMode } from "./test-config";
 
@@ -13,6 +14,9 @@ declare module "vitest" {
     ownerDatabaseUrl: string;
     dataDir: string;
     dbMode: "postgres" | "pglite";
+    /** The local Stripe-shaped server the app's billing talks to (tests/fakes/stripe-server.ts). */
+    stripeUrl: string;
+    stripeWebhookSecret: string;
   }
 }
 
@@ -24,22 +28,35 @@ export default async function setup(project: TestProject) {
   const db = mode === "pglite" ? await preparePglite(dataDir) : await preparePostgres(`tenantkit_test_${process.pid}`);
 
   const port = Number(process.env.TEST_APP_PORT ?? (mode === "pglite" ? 3211 : 3210));
+  // Billing is configured in every test run, so the whole suite runs with it switched on.
+  const stripe = await startFakeStripe();
   let server;
   try {
-    server = await startAppServer({ port, databaseUrl: db.appUrl, dataDir, secret: TEST_SECRET });
+    server = await startAppServer({
+      port,
+      databaseUrl: db.appUrl,
+      dataDir,
+      secret: TEST_SECRET,
+      env: { STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_WEBHOOK_SECRET: stripe.webhookSecret, STRIPE_API_URL: stripe.url, STRIPE_PRICE_PRO: stripe.prices[0]!.id },
+    });
   } catch (error) {
+    await stripe.stop();
     await db.stop();
     throw error;
   }
+  stripe.setWebhookUrl(`${server.baseUrl}/api/webhooks/stripe`);
 
   project.provide("baseUrl", server.baseUrl);
   project.provide("appDatabaseUrl", db.appUrl);
   project.provide("ownerDatabaseUrl", db.ownerUrl);
   project.provide("dataDir", dataDir);
   project.provide("dbMode", mode);
+  project.provide("stripeUrl", stripe.url);
+  project.provide("stripeWebhookSecret", stripe.webhookSecret);
 
   return async () => {
     await server.stop();
+    await stripe.stop();
     if (process.env.TEST_SERVER_LOG) console.log(server.output.join(""));
     await db.stop();
   };

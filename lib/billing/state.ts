@@ -1,0 +1,28 @@
+import type { Tx } from "@/lib/db/tenant-transaction";
+import { features } from "@/lib/env";
+import { seatUsage } from "@/lib/members/seats";
+import type { OrgContext } from "@/lib/orgs/context";
+
+/** The org's billing state as the app knows it (kept in step with Stripe by the webhook). */
+export async function billingState(ctx: OrgContext, tx: Tx) {
+  const [org, subscription, seats] = await Promise.all([
+    tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id }, select: { plan: true, seatsPurchased: true, stripeCustomerId: true } }),
+    tx.subscription.findUnique({ where: { orgId: ctx.org.id } }),
+    seatUsage(ctx, tx),
+  ]);
+  return {
+    configured: features.billing,
+    plan: org.plan,
+    seatsPaid: org.seatsPurchased,
+    seatsInUse: seats.used,
+    hasCustomer: org.stripeCustomerId !== null,
+    subscription: subscription && {
+      status: subscription.status,
+      plan: subscription.plan,
+      seatsPaid: subscription.seatsPaid,
+      currentPeriodEnd: subscription.currentPeriodEnd,
+      cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
+      trialEnd: subscription.trialEnd,
+    },
+  };
+}
