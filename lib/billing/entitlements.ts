@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/api/errors";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import type { OrgContext } from "@/lib/orgs/context";
+import { FEATURE_LABELS, LIMIT_LABELS } from "./labels";
 import { FEATURES, LIMITS, PLAN_IDS, PLANS, planOf, type Feature, type Limit, type Plan, type PlanId } from "./plans";
 
 /**
@@ -80,18 +81,6 @@ export function planWithMore(current: PlanId, limit: Limit, used: number): Plan 
   const id = PLAN_IDS.slice(PLAN_IDS.indexOf(current) + 1).find((p) => fits(used, 1, PLANS[p].limits[limit]));
   return id ? PLANS[id] : null;
 }
-
-export const LIMIT_LABELS: Record<Limit, { one: string; many: string }> = {
-  projects: { one: "project", many: "projects" },
-  members: { one: "seat", many: "seats" },
-  apiCallsPerMonth: { one: "API call this month", many: "API calls this month" },
-};
-
-export const FEATURE_LABELS: Record<Feature, string> = {
-  apiAccess: "API access",
-  requireTwoFactor: "Requiring two-factor authentication",
-  auditLogExport: "Audit-log export",
-};
 
 export type OrgUsage = {
   plan: { id: PlanId; name: string };
