@@ -74,21 +74,20 @@ describe("the projects limit", () => {
 describe("the usage endpoint", () => {
   it("reports the plan, each limit and the features, warning from 80%", async () => {
     const { org, team } = await orgWithTeam("Usage");
-    const quiet = await usage(team.admin, org.slug);
-    expect(quiet.status).toBe(200);
-    expect(quiet.body).toMatchObject({
+    const start = await usage(team.admin, org.slug);
+    expect(start.status).toBe(200);
+    expect(start.body).toMatchObject({
       plan: { id: "free", name: "Free" },
       features: { apiAccess: false, requireTwoFactor: false, auditLogExport: false },
-      warning: false,
       upgradeUrl: `/dashboard/${org.slug}/settings/billing`,
     });
-    // orgWithTeam: 3 projects, 4 members of 5 seats (80%: already a warning).
-    expect(quiet.body.limits).toEqual([
+    // orgWithTeam: 3 projects, and 4 members on 5 seats, which is 80%: a warning already.
+    expect(start.body.limits).toEqual([
       { limit: "projects", used: 3, max: FREE_PROJECTS, ratio: 3 / FREE_PROJECTS, warning: false, reached: false },
       { limit: "members", used: 4, max: 5, ratio: 0.8, warning: true, reached: false },
       { limit: "apiCallsPerMonth", used: 0, max: 0, ratio: null, warning: false, reached: false },
     ]);
-    expect(quiet.body.warning).toBe(true);
+    expect(start.body.warning).toBe(true);
 
     await fillProjects(org.id, team.owner.id, FREE_PROJECTS * 0.8);
     const near = await usage(team.viewer, org.slug);
