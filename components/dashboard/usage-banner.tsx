@@ -1,14 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useQuery } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/api/fetch-json";
 import type { LimitUsage, OrgUsage } from "@/lib/billing/entitlements";
 import { LIMIT_LABELS } from "@/lib/billing/labels";
-import { queryKeys } from "@/lib/query-keys";
 import { buttonClasses } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { useDashboard } from "./dashboard-context";
+import { useOrgUsage } from "./use-org-usage";
 
 const describe = (l: LimitUsage) => `${l.used.toLocaleString("en-US")} of ${(l.max ?? 0).toLocaleString("en-US")} ${LIMIT_LABELS[l.limit].many}`;
 
@@ -19,12 +17,7 @@ const describe = (l: LimitUsage) => `${l.used.toLocaleString("en-US")} of ${(l.m
  */
 export function UsageBanner({ initial }: { initial: OrgUsage | null }) {
   const { org } = useDashboard();
-  const { data } = useQuery({
-    queryKey: queryKeys.usage(org.slug),
-    queryFn: ({ signal }) => fetchJson<OrgUsage>(`/api/v1/orgs/${encodeURIComponent(org.slug)}/usage`, { signal }),
-    initialData: initial ?? undefined,
-    enabled: initial !== null,
-  });
+  const { data } = useOrgUsage({ initial: initial ?? undefined, enabled: initial !== null });
   const near = data?.limits.filter((l) => l.warning) ?? [];
   if (!data || near.length === 0) return null;
   const reached = near.filter((l) => l.reached);
