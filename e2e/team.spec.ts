@@ -61,10 +61,12 @@ test("an admin invites a new address; the invitee joins, gets a new role, and is
   await joiner.goto(`/dashboard/${ORG}/projects`);
   await expect(joiner.getByRole("heading", { name: "Page not found" })).toBeVisible();
 
-  // Every step is in the audit log, newest first, and exports as CSV (a Pro feature: the
-  // demo org goes Pro with the same five seats for this step, and back to Free after it).
-  await setOrgPlan(ORG, "pro", 5);
+  // Every step is in the audit log, newest first, and exports as CSV. Export is a Pro
+  // feature: the demo org goes Pro with the same five seats for this step, then back to Free.
   const audit = new AuditLogPage(admin);
+  await audit.goto(ORG);
+  await expect(admin.getByText("CSV export is not part of the Free plan.")).toBeVisible();
+  await setOrgPlan(ORG, "pro", 5);
   await audit.goto(ORG);
   await expect(audit.rows.first()).toContainText("Removed member");
   await expect(audit.rows.filter({ hasText: "Changed role" }).first()).toContainText(invitee.email);
