@@ -156,8 +156,9 @@ test.describe.serial("account security", () => {
     const dashboard = new DashboardPage(ownerPage);
     await dashboard.createOrg(team);
     const slug = await dashboard.orgSlug();
-    // Requiring 2FA is a Pro feature.
+    // Requiring 2FA is a Pro feature; the reload picks up the new plan, as returning from checkout would.
     await setOrgPlan(slug, "pro");
+    await ownerPage.reload();
 
     await ownerPage.getByRole("link", { name: "Settings" }).click();
     const requirement = ownerPage.getByRole("switch", { name: "Require two-factor authentication" });
