@@ -4,7 +4,7 @@ import { OutboxPage, SignInPage, SignUpPage } from "./pages/auth-pages";
 import { DashboardPage } from "./pages/dashboard-page";
 import { invitationLinkFor, MembersPage } from "./pages/members-page";
 import { SecurityPage, TwoFactorPrompt } from "./pages/security-page";
-import { ageSignIns } from "./support/database";
+import { ageSignIns, setOrgPlan } from "./support/database";
 import { snap } from "./support/screenshot";
 
 const stamp = Date.now().toString(36);
@@ -156,6 +156,9 @@ test.describe.serial("account security", () => {
     const dashboard = new DashboardPage(ownerPage);
     await dashboard.createOrg(team);
     const slug = await dashboard.orgSlug();
+    // Requiring 2FA is a Pro feature; the reload picks up the new plan, as returning from checkout would.
+    await setOrgPlan(slug, "pro");
+    await ownerPage.reload();
 
     await ownerPage.getByRole("link", { name: "Settings" }).click();
     const requirement = ownerPage.getByRole("switch", { name: "Require two-factor authentication" });

@@ -3,6 +3,7 @@ import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { SignInPage } from "./pages/auth-pages";
 import { AuditLogPage, invitationLinkFor, MembersPage, signUpThroughInvitation } from "./pages/members-page";
+import { setOrgPlan } from "./support/database";
 import { snap } from "./support/screenshot";
 
 const stamp = Date.now().toString(36);
@@ -60,8 +61,12 @@ test("an admin invites a new address; the invitee joins, gets a new role, and is
   await joiner.goto(`/dashboard/${ORG}/projects`);
   await expect(joiner.getByRole("heading", { name: "Page not found" })).toBeVisible();
 
-  // Every step is in the audit log, newest first, and exports as CSV.
+  // Every step is in the audit log, newest first, and exports as CSV. Export is a Pro
+  // feature: the demo org goes Pro with the same five seats for this step, then back to Free.
   const audit = new AuditLogPage(admin);
+  await audit.goto(ORG);
+  await expect(admin.getByText("CSV export is not part of the Free plan.")).toBeVisible();
+  await setOrgPlan(ORG, "pro", 5);
   await audit.goto(ORG);
   await expect(audit.rows.first()).toContainText("Removed member");
   await expect(audit.rows.filter({ hasText: "Changed role" }).first()).toContainText(invitee.email);
@@ -76,6 +81,7 @@ test("an admin invites a new address; the invitee joins, gets a new role, and is
   const csv = await readFile((await download.path())!, "utf8");
   expect(csv.trim().split("\r\n")).toHaveLength(2);
   expect(csv).toContain('"member.role_changed"');
+  await setOrgPlan(ORG, "free");
   await admin.context().close();
   await joiner.context().close();
 });

@@ -17,6 +17,8 @@ export const queryKeys = {
   projectLists: (org: string) => ["orgs", org, "projects", "list"] as const,
   projectList: (org: string, query: Partial<Pick<ProjectListQuery, "q" | "status">>) => [...queryKeys.projectLists(org), query] as const,
   project: (org: string, id: string) => ["orgs", org, "projects", "detail", id] as const,
+  /** The plan, its limits as used / max, and its features (GET …/usage). */
+  usage: (org: string) => ["orgs", org, "usage"] as const,
   audit: (org: string) => ["orgs", org, "audit"] as const,
   auditList: (org: string, filters: AuditFilters) => ["orgs", org, "audit", "list", filters] as const,
 };

@@ -4,7 +4,9 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { ApiError, type Problem } from "@/lib/api/fetch-json";
 import type { AuditFilters } from "@/lib/audit/schemas";
+import Link from "next/link";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
+import { useOrgUsage } from "@/components/dashboard/use-org-usage";
 import { errorMessage } from "@/components/forms/field-errors";
 import { Button } from "@/components/ui/button";
 import { ArrowRightIcon } from "@/components/ui/icons";
@@ -38,6 +40,7 @@ async function downloadCsv(url: string): Promise<{ rows: number; truncated: bool
 export function ExportButton({ filters }: { filters: AuditFilters }) {
   const { org } = useDashboard();
   const [exporting, setExporting] = useState(false);
+  const { data: usage } = useOrgUsage();
 
   async function onClick() {
     setExporting(true);
@@ -51,6 +54,18 @@ export function ExportButton({ filters }: { filters: AuditFilters }) {
     } finally {
       setExporting(false);
     }
+  }
+
+  // The API refuses it too (403 feature_unavailable); this says so before anyone clicks.
+  if (usage && !usage.features.auditLogExport) {
+    return (
+      <p className="text-sm text-muted-foreground">
+        CSV export is not part of the {usage.plan.name} plan.{" "}
+        <Link href={usage.upgradeUrl} className="font-medium text-link hover:underline">
+          See plans
+        </Link>
+      </p>
+    );
   }
 
   return (

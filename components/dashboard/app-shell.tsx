@@ -2,14 +2,16 @@
 
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
+import type { OrgUsage } from "@/lib/billing/entitlements";
 import type { OrgSummary } from "@/lib/orgs/service";
 import { LogoMark } from "@/components/brand/logo";
 import { useDashboard } from "./dashboard-context";
 import { MobileSidebar } from "./mobile-sidebar";
 import { Sidebar } from "./sidebar";
+import { UsageBanner } from "./usage-banner";
 
-/** Sidebar beside the page from `lg` up; a top bar with a drawer below it. */
-export function AppShell({ orgs, children }: { orgs: OrgSummary[]; children: ReactNode }) {
+/** Sidebar beside the page from `lg` up; a top bar with a drawer below it; the plan-limit banner above the page for admins. */
+export function AppShell({ orgs, usage, children }: { orgs: OrgSummary[]; usage: OrgUsage | null; children: ReactNode }) {
   const { org } = useDashboard();
   const pathname = usePathname();
 
@@ -25,7 +27,10 @@ export function AppShell({ orgs, children }: { orgs: OrgSummary[]; children: Rea
           <span className="truncate text-sm font-semibold">{org.name}</span>
         </header>
         <main id="main" className="flex-1 px-4 py-8 sm:px-6 lg:px-10 lg:py-10">
-          <div className="mx-auto max-w-5xl">{children}</div>
+          <div className="mx-auto max-w-5xl">
+            <UsageBanner initial={usage} />
+            {children}
+          </div>
         </main>
       </div>
     </div>

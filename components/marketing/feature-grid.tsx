@@ -19,7 +19,7 @@ const FEATURES: { title: string; body: string; Icon: ComponentType<{ className?:
   },
   {
     title: "Teams and seats",
-    body: "Invitations by email, roles, ownership transfer and an audit log of every change, with seat limits read from one entitlements module.",
+    body: "Invitations by email, roles, ownership transfer and an audit log of every change, with seat and plan limits read from one entitlements module.",
     Icon: CreditCardIcon,
   },
   {

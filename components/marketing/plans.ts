@@ -1,11 +1,12 @@
-import { ENTITLEMENTS } from "@/lib/billing/entitlements";
+import { FEATURES, PLAN_IDS, PLANS as PLAN_DEFINITIONS, type Feature, type Plan as PlanDefinition, type PlanId } from "@/lib/billing/plans";
 
 /**
- * The public price list. Limits come from lib/billing/entitlements.ts, so the page cannot
- * promise what the app does not enforce; prices are static until Stripe prices drive them.
+ * The public price list, rendered from lib/billing/plans.ts: every price, seat count,
+ * limit, feature and trial below is read from the plan definitions the app enforces, so
+ * the page cannot promise what the code does not do. Only the wording lives here.
  */
 export type Plan = {
-  id: "free" | "pro" | "enterprise";
+  id: PlanId;
   name: string;
   tagline: string;
   price: string;
@@ -18,39 +19,61 @@ export type Plan = {
 
 const SALES_EMAIL = "sales@tenantkit.dev";
 
-export const PLANS: Plan[] = [
-  {
-    id: "free",
-    name: "Free",
-    tagline: "For side projects and small teams finding their feet.",
-    price: "$0",
-    priceNote: "forever",
-    seats: `Up to ${ENTITLEMENTS.free.includedSeats} members`,
-    features: ["Unlimited projects", "Owner, admin, member and viewer roles", "Email, magic-link and OAuth sign-in", "Community support"],
-    cta: { label: "Get started", href: "/sign-up" },
-  },
-  {
-    id: "pro",
-    name: "Pro",
-    tagline: "For growing teams that need room and an API.",
-    price: "$12",
-    priceNote: "per member / month",
-    seats: "Unlimited members, billed per seat",
-    features: ["Everything in Free", "API access with keys", "Seat changes prorated to the day", "Invoices and billing portal", "Email support"],
-    cta: { label: "Start with Pro", href: "/sign-up" },
-    highlighted: true,
-  },
-  {
-    id: "enterprise",
-    name: "Enterprise",
-    tagline: "For organizations with security and compliance needs.",
-    price: "Custom",
-    priceNote: "annual agreement",
-    seats: "Volume pricing for large teams",
-    features: ["Everything in Pro", "Dedicated database per organization", "SAML single sign-on", "Uptime SLA", "Priority support"],
-    cta: { label: "Contact sales", href: `mailto:${SALES_EMAIL}` },
-  },
-];
+/** Marketing copy per plan: what each is for and where its button leads. */
+const COPY: Record<PlanId, Pick<Plan, "tagline" | "cta" | "highlighted">> = {
+  free: { tagline: "For side projects and small teams finding their feet.", cta: { label: "Get started", href: "/sign-up" } },
+  pro: { tagline: "For growing teams that need room and an API.", cta: { label: "Start with Pro", href: "/sign-up" }, highlighted: true },
+  enterprise: { tagline: "For organizations with security and compliance needs.", cta: { label: "Contact sales", href: `mailto:${SALES_EMAIL}` } },
+};
+
+const FEATURE_COPY: Record<Feature, string> = {
+  apiAccess: "API access with keys",
+  requireTwoFactor: "Require two-factor sign-in for every member",
+  auditLogExport: "Audit-log export as CSV",
+};
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+function price(plan: PlanDefinition): Pick<Plan, "price" | "priceNote"> {
+  if (plan.pricePerSeatCents === null) return { price: "Custom", priceNote: "annual agreement" };
+  if (plan.pricePerSeatCents === 0) return { price: "$0", priceNote: "forever" };
+  const dollars = plan.pricePerSeatCents / 100;
+  return { price: `$${Number.isInteger(dollars) ? dollars : dollars.toFixed(2)}`, priceNote: "per member / month" };
+}
+
+function seats(plan: PlanDefinition): string {
+  switch (plan.seats.kind) {
+    case "included":
+      return `Up to ${count(plan.seats.seats)} members`;
+    case "per-seat":
+      return "Unlimited members, billed per seat";
+    case "contract":
+      return "Seats by agreement, volume pricing";
+  }
+}
+
+const limit = (n: number | null, unit: string, unlimited: string) => (n === null ? unlimited : `Up to ${count(n)} ${unit}`);
+
+/** The bullets: what the plan adds over the one before it, all read from its definition. */
+function features(plan: PlanDefinition, previous: PlanDefinition | undefined): string[] {
+  const bullets: string[] = [];
+  if (previous) bullets.push(`Everything in ${previous.name}`);
+  if (plan.trialDays > 0) bullets.push(`${plan.trialDays}-day free trial`);
+  if (!previous || plan.limits.projects !== previous.limits.projects) bullets.push(limit(plan.limits.projects, "projects", "Unlimited projects"));
+  for (const feature of FEATURES) if (plan.features[feature] && !previous?.features[feature]) bullets.push(FEATURE_COPY[feature]);
+  if (plan.features.apiAccess && plan.limits.apiCallsPerMonth !== previous?.limits.apiCallsPerMonth) {
+    bullets.push(limit(plan.limits.apiCallsPerMonth, "API calls / month", "Unlimited API calls"));
+  }
+  bullets.push(`Audit log kept ${plan.auditLogRetentionDays % 365 === 0 ? `${plan.auditLogRetentionDays / 365} year${plan.auditLogRetentionDays === 365 ? "" : "s"}` : `${plan.auditLogRetentionDays} days`}`);
+  if (plan.seats.kind === "per-seat") bullets.push("Seat changes prorated to the day", "Invoices and billing portal");
+  return bullets;
+}
+
+export const PLANS: Plan[] = PLAN_IDS.map((id, index) => {
+  const plan = PLAN_DEFINITIONS[id];
+  const previous = index > 0 ? PLAN_DEFINITIONS[PLAN_IDS[index - 1]!] : undefined;
+  return { id, name: plan.name, ...COPY[id], ...price(plan), seats: seats(plan), features: features(plan, previous) };
+});
 
 export const PRICING_FAQ = [
   {
@@ -64,6 +87,10 @@ export const PRICING_FAQ = [
   {
     question: "Can I change plans later?",
     answer: "Yes. Upgrade or downgrade whenever you like; the difference is prorated on your next invoice.",
+  },
+  {
+    question: "What happens to my data if I go over a limit or downgrade?",
+    answer: "Nothing is deleted. Everything you have stays readable and editable; only adding more than the plan allows is refused until you upgrade.",
   },
   {
     question: "Is Tenantkit open source?",

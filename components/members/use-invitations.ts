@@ -23,7 +23,8 @@ export function useInvitationMutations() {
   const queryClient = useQueryClient();
   const key = queryKeys.invitations(org.slug);
   const base = `/api/v1/orgs/${encodeURIComponent(org.slug)}/invitations`;
-  const settle = () => queryClient.invalidateQueries({ queryKey: key });
+  // Invitations hold seats, which the plan-limit banner counts.
+  const settle = () => Promise.all([queryClient.invalidateQueries({ queryKey: key }), queryClient.invalidateQueries({ queryKey: queryKeys.usage(org.slug) })]);
   const mapList = (fn: (list: InvitationDto[]) => InvitationDto[]) =>
     queryClient.setQueryData<InvitationList>(key, (current) => current && { ...current, data: fn(current.data) });
 

@@ -52,6 +52,8 @@ export function useProjectMutations() {
     // Refetching while another write is still optimistic would briefly undo it; the last one refetches.
     if (queryClient.isMutating({ mutationKey }) === 1) {
       void queryClient.invalidateQueries({ queryKey: queryKeys.projects(org.slug) });
+      // The plan-limit banner counts projects.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.usage(org.slug) });
     }
   }
 

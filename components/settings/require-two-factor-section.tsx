@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import { ApiError, fetchJson } from "@/lib/api/fetch-json";
 import { queryKeys } from "@/lib/query-keys";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
+import { useOrgUsage } from "@/components/dashboard/use-org-usage";
 import { errorMessage } from "@/components/forms/field-errors";
 import { Callout } from "@/components/ui/callout";
 import { CardSection } from "@/components/ui/card";
@@ -27,6 +28,7 @@ export function RequireTwoFactorSection() {
   const path = `/api/v1/orgs/${encodeURIComponent(org.slug)}`;
 
   const current = useQuery({ queryKey: key, queryFn: ({ signal }) => fetchJson<OrgSecurity>(path, { signal }) });
+  const usage = useOrgUsage();
 
   const save = useMutation({
     mutationFn: (requireTwoFactor: boolean) => fetchJson<OrgSecurity>(path, { method: "PATCH", body: { requireTwoFactor } }),
@@ -38,6 +40,8 @@ export function RequireTwoFactorSection() {
 
   const ownMissing = save.error instanceof ApiError && save.error.problem.status === 409;
   const checked = save.isPending ? save.variables : current.data?.requireTwoFactor;
+  // Switching it on is a plan feature (the API refuses it with 403); switching it off never is.
+  const notInPlan = usage.data && !usage.data.features.requireTwoFactor && !checked ? usage.data : undefined;
 
   return (
     <CardSection
@@ -55,6 +59,14 @@ export function RequireTwoFactorSection() {
               Members without it are sent to set it up before they can open {org.name}, and API calls for them are refused until they do. You need
               it turned on yourself first.
             </p>
+            {notInPlan && (
+              <p className="text-sm text-muted-foreground">
+                Not part of the {notInPlan.plan.name} plan.{" "}
+                <Link href={notInPlan.upgradeUrl} className="font-medium text-link hover:underline">
+                  See plans
+                </Link>
+              </p>
+            )}
           </div>
           {current.isPending ? (
             <Skeleton className="h-6 w-11 rounded-full" />
@@ -62,7 +74,7 @@ export function RequireTwoFactorSection() {
             <Switch
               aria-labelledby={labelId}
               checked={Boolean(checked)}
-              disabled={current.isError || save.isPending}
+              disabled={current.isError || save.isPending || Boolean(notInPlan)}
               onCheckedChange={(next) => save.mutate(next)}
             />
           )}

@@ -15,7 +15,7 @@ export function Callout({ tone = "info", title, children, className }: { tone?: 
   return (
     <div role={tone === "error" ? "alert" : "status"} className={cn("flex gap-3 rounded-lg border px-4 py-3 text-sm", tones[tone], className)}>
       <Icon className="mt-0.5 size-4 shrink-0" />
-      <div className="grid gap-1">
+      <div className="grid min-w-0 flex-1 gap-1">
         {title && <p className="font-medium">{title}</p>}
         {children && <div className={title ? "opacity-90" : undefined}>{children}</div>}
       </div>

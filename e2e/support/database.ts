@@ -24,3 +24,14 @@ export async function ageSignIns(email: string): Promise<void> {
     await client.end();
   }
 }
+
+/** Puts the org `slug` on `plan`, as billing would once Stripe confirms it (for features a plan gates). */
+export async function setOrgPlan(slug: string, plan: "free" | "pro" | "enterprise", seatsPurchased: number | null = null): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  await client.connect();
+  try {
+    await client.query(`update organizations set plan = $2, "seatsPurchased" = $3 where slug = $1`, [slug, plan, seatsPurchased]);
+  } finally {
+    await client.end();
+  }
+}

@@ -9,9 +9,13 @@ export const ERROR_STATUS = {
   /** Signed in with the first factor; the session still owes its TOTP step. */
   two_factor_pending: 401,
   seat_limit: 402,
+  /** Over a plan limit (projects, API calls): upgrade or remove something first. */
+  plan_limit: 402,
   forbidden: 403,
   /** The org requires two-factor sign-in and the caller has not set it up. */
   two_factor_required: 403,
+  /** The org's plan does not include the feature. */
+  feature_unavailable: 403,
   /** A destructive action needs a password or a sign-in within the last few minutes. */
   reauthentication_required: 403,
   not_found: 404,
@@ -32,13 +36,20 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly errors?: FieldError[];
   readonly headers?: Record<string, string>;
+  /** Extra members of the problem body (RFC 9457 extensions), for clients that act on them: a limit's numbers, an upgrade link. */
+  readonly extensions?: Record<string, string | number | null>;
 
-  constructor(code: ErrorCode, message: string, extra: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    extra: { errors?: FieldError[]; headers?: Record<string, string>; extensions?: Record<string, string | number | null> } = {},
+  ) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.errors = extra.errors;
     this.headers = extra.headers;
+    this.extensions = extra.extensions;
   }
 
   get status(): number {

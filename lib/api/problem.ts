@@ -7,8 +7,10 @@ const TITLES: Record<ErrorCode, string> = {
   unauthenticated: "Authentication required",
   two_factor_pending: "Two-factor code required",
   seat_limit: "Seat limit reached",
+  plan_limit: "Plan limit reached",
   forbidden: "Forbidden",
   two_factor_required: "Two-factor authentication required",
+  feature_unavailable: "Not included in your plan",
   reauthentication_required: "Re-authentication required",
   not_found: "Not found",
   method_not_allowed: "Method not allowed",
@@ -23,6 +25,7 @@ const TITLES: Record<ErrorCode, string> = {
 /** RFC 9457 problem details. `type` is a stable URI per error code. */
 export function problemResponse(error: AppError, requestId?: string): NextResponse {
   const body = {
+    ...error.extensions,
     type: `https://tenantkit.dev/problems/${error.code.replaceAll("_", "-")}`,
     title: TITLES[error.code],
     status: error.status,

@@ -1,6 +1,7 @@
 import type { AuditEvent, Prisma } from "@/lib/db/generated/client";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import type { OrgContext } from "@/lib/orgs/context";
+import { assertFeature } from "@/lib/billing/entitlements";
 import { encodeCursor } from "@/lib/db/cursor";
 import { toCsv } from "./csv";
 import { auditChangesSchema, createdAtRange, type AuditEventDto, type AuditFilters, type AuditListQuery, type AuditPage } from "./schemas";
@@ -54,8 +55,10 @@ const json = (value: Record<string, unknown> | undefined) => (value ? JSON.strin
 /**
  * The events matching `filters` as CSV, newest first. It is built inside the request's
  * transaction (one consistent snapshot), which is why it is capped rather than streamed.
+ * Plans without `auditLogExport` can read the log but not export it.
  */
 export async function exportAuditEvents(ctx: OrgContext, tx: Tx, filters: AuditFilters): Promise<{ csv: string; rows: number; truncated: boolean }> {
+  await assertFeature(ctx, tx, "auditLogExport");
   const rows = await tx.auditEvent.findMany({ where: { AND: whereFor(ctx, filters) }, orderBy: newestFirst, take: EXPORT_ROW_LIMIT + 1 });
   const events = rows.slice(0, EXPORT_ROW_LIMIT).map(toDto);
   const csv = toCsv(

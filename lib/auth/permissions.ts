@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   "projects:read",
   "projects:write",
   "audit:read",
+  /** Change the plan, buy seats, open the billing portal. */
   "billing:manage",
 ] as const;
 

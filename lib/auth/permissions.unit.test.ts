@@ -13,6 +13,13 @@ describe("permissions table", () => {
     expect(can("admin", "audit:read")).toBe(true);
   });
 
+  it("lets owners and admins manage billing, and nobody else", () => {
+    expect(can("owner", "billing:manage")).toBe(true);
+    expect(can("admin", "billing:manage")).toBe(true);
+    expect(can("member", "billing:manage")).toBe(false);
+    expect(can("viewer", "billing:manage")).toBe(false);
+  });
+
   it("lets members write projects but not manage the org or its people", () => {
     expect(permissionsOf("member")).toEqual(["org:read", "members:read", "projects:read", "projects:write"]);
   });

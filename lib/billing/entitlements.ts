@@ -1,28 +1,176 @@
+import { AppError } from "@/lib/api/errors";
+import type { Tx } from "@/lib/db/tenant-transaction";
+import type { OrgContext } from "@/lib/orgs/context";
+import { FEATURE_LABELS, LIMIT_LABELS } from "./labels";
+import { FEATURES, LIMITS, PLAN_IDS, PLANS, planOf, type Feature, type Limit, type Plan, type PlanId } from "./plans";
+
 /**
- * What each plan allows: the one place the app asks. Billing (a later issue) sets an
- * org's `plan` and `seatsPurchased` from Stripe; nothing else should hard-code limits.
+ * The one place that answers "may this org use feature X?" and "how close is it to limit
+ * Y?", for route handlers, services and pages alike. The rules (top half) are pure and
+ * read lib/billing/plans.ts; the checks (bottom half) count usage inside the caller's
+ * org transaction, so row-level security confines every count to that org.
  */
-export const PLAN_IDS = ["free", "pro", "enterprise"] as const;
-export type PlanId = (typeof PLAN_IDS)[number];
 
-type Entitlements = {
-  /** Seats included without paying; null means seats are bought (seatsPurchased). */
-  includedSeats: number | null;
-  apiAccess: boolean;
-};
+/** What billing stores on the org: the plan id and, once bought or agreed, the seats. */
+export type OrgPlan = { plan: string; seatsPurchased: number | null };
 
-export const ENTITLEMENTS: Record<PlanId, Entitlements> = {
-  free: { includedSeats: 5, apiAccess: false },
-  pro: { includedSeats: null, apiAccess: true },
-  enterprise: { includedSeats: null, apiAccess: true },
-};
+/** At or above this share of a limit, admins are warned. */
+export const WARNING_RATIO = 0.8;
 
-export function planOf(plan: string): PlanId {
-  return (PLAN_IDS as readonly string[]).includes(plan) ? (plan as PlanId) : "free";
+/** Where an admin changes the plan or buys seats. */
+export const billingPath = (slug: string) => `/dashboard/${slug}/settings/billing`;
+
+export function hasFeature(org: OrgPlan, feature: Feature): boolean {
+  return planOf(org.plan).features[feature];
 }
 
-/** Seats an org may fill (members + pending invitations). */
-export function seatLimit(org: { plan: string; seatsPurchased: number | null }): number {
-  const included = ENTITLEMENTS[planOf(org.plan)].includedSeats;
-  return included ?? org.seatsPurchased ?? ENTITLEMENTS.free.includedSeats ?? 0;
+/**
+ * Seats an org may fill under its plan's seat rule; null is unlimited. Per-seat plans bill
+ * the seats in use, so they cap nothing until billing records a purchase; contract plans
+ * cap at what the contract says once it is recorded.
+ */
+function seatCap(plan: Plan, org: OrgPlan): number | null {
+  switch (plan.seats.kind) {
+    case "included":
+      return plan.seats.seats;
+    // Per-seat plans never refuse a member: the subscription quantity follows the team and is billed.
+    case "per-seat":
+      return null;
+    case "contract":
+      return org.seatsPurchased;
+  }
+}
+
+const tighter = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
+
+/** The org's cap on `limit`; null is unlimited. Members are seats: the seat rule and the plan's member limit both apply. */
+export function limitFor(org: OrgPlan, limit: Limit): number | null {
+  const plan = planOf(org.plan);
+  return limit === "members" ? tighter(seatCap(plan, org), plan.limits.members) : plan.limits[limit];
+}
+
+export type LimitUsage = {
+  limit: Limit;
+  used: number;
+  /** null: unlimited. */
+  max: number | null;
+  /** used / max; null when unlimited or not part of the plan at all (max 0). */
+  ratio: number | null;
+  /** At or past WARNING_RATIO of the limit. */
+  warning: boolean;
+  /** Nothing more can be added. */
+  reached: boolean;
+};
+
+/** How `used` stands against `max`. A limit of 0 means the plan does not offer it, which is no reason to warn. */
+export function measure(limit: Limit, used: number, max: number | null): LimitUsage {
+  if (max === null || max === 0) return { limit, used, max, ratio: null, warning: false, reached: false };
+  const ratio = used / max;
+  return { limit, used, max, ratio, warning: ratio >= WARNING_RATIO, reached: used >= max };
+}
+
+/** Whether adding `adding` more stays within `max`. */
+export const fits = (used: number, adding: number, max: number | null) => max === null || used + adding <= max;
+
+/** The first plan (cheapest first, as PLAN_IDS orders them) that offers `feature`. */
+export function planWithFeature(feature: Feature): Plan {
+  const id = PLAN_IDS.find((p) => PLANS[p].features[feature]) ?? "enterprise";
+  return PLANS[id];
+}
+
+/** The first plan above `current` with more room for `limit`, for the refusal's advice. */
+export function planWithMore(current: PlanId, limit: Limit, used: number): Plan | null {
+  const id = PLAN_IDS.slice(PLAN_IDS.indexOf(current) + 1).find((p) => fits(used, 1, PLANS[p].limits[limit]));
+  return id ? PLANS[id] : null;
+}
+
+export type OrgUsage = {
+  plan: { id: PlanId; name: string };
+  limits: LimitUsage[];
+  features: Record<Feature, boolean>;
+  /** Some limit is at or past the warning ratio. */
+  warning: boolean;
+  /** Where to upgrade or buy seats. */
+  upgradeUrl: string;
+};
+
+/** Usage counters, each run inside the org transaction. */
+const COUNTERS: Record<Limit, (ctx: OrgContext, tx: Tx) => Promise<number>> = {
+  projects: (ctx, tx) => tx.project.count({ where: { orgId: ctx.org.id } }),
+  /**
+   * Seats in use = members + pending invitations that have not expired: an invitation
+   * holds its seat until it is accepted, revoked or lapses, so admins cannot over-invite.
+   */
+  members: async (ctx, tx) => {
+    const [members, invitations] = await Promise.all([
+      tx.membership.count({ where: { orgId: ctx.org.id } }),
+      tx.invitation.count({ where: { orgId: ctx.org.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } }),
+    ]);
+    return members + invitations;
+  },
+  // Nothing calls the API with a key yet, so no call is metered; usage metering replaces this counter.
+  apiCallsPerMonth: async () => 0,
+};
+
+export const countUsage = (ctx: OrgContext, tx: Tx, limit: Limit) => COUNTERS[limit](ctx, tx);
+
+/**
+ * The org's plan record. `lock` takes the org row for the rest of the transaction, so
+ * concurrent writes in one org are counted one after another and cannot both take the
+ * last unit of a limit.
+ */
+export async function loadOrgPlan(ctx: OrgContext, tx: Tx, { lock = false } = {}): Promise<OrgPlan> {
+  const [org] = lock
+    ? await tx.$queryRaw<OrgPlan[]>`select plan, "seatsPurchased" from organizations where id = ${ctx.org.id} for update`
+    : await tx.$queryRaw<OrgPlan[]>`select plan, "seatsPurchased" from organizations where id = ${ctx.org.id}`;
+  if (!org) throw new AppError("not_found", "Organization not found.");
+  return org;
+}
+
+/** The plan, every limit as used / max and every feature: what the usage endpoint and the dashboard banner show. */
+export async function orgUsage(ctx: OrgContext, tx: Tx): Promise<OrgUsage> {
+  const org = await loadOrgPlan(ctx, tx);
+  const plan = planOf(org.plan);
+  const limits = await Promise.all(LIMITS.map(async (limit) => measure(limit, await countUsage(ctx, tx, limit), limitFor(org, limit))));
+  return {
+    plan: { id: plan.id, name: plan.name },
+    limits,
+    features: Object.fromEntries(FEATURES.map((f) => [f, plan.features[f]])) as Record<Feature, boolean>,
+    warning: limits.some((l) => l.warning),
+    upgradeUrl: billingPath(ctx.org.slug),
+  };
+}
+
+/** Refuses (403 `feature_unavailable`) a feature the org's plan lacks, naming the plan that has it. */
+export async function assertFeature(ctx: OrgContext, tx: Tx, feature: Feature): Promise<void> {
+  const org = await loadOrgPlan(ctx, tx);
+  if (hasFeature(org, feature)) return;
+  const needed = planWithFeature(feature);
+  const upgradeUrl = billingPath(ctx.org.slug);
+  throw new AppError(
+    "feature_unavailable",
+    `${FEATURE_LABELS[feature]} is not part of the ${planOf(org.plan).name} plan. It comes with ${needed.name}: upgrade at ${upgradeUrl}.`,
+    { extensions: { feature, plan: planOf(org.plan).id, requiredPlan: needed.id, upgradeUrl } },
+  );
+}
+
+/**
+ * Refuses (402 `plan_limit`) when adding `adding` would take the org past its plan's
+ * `limit`. What is already over the limit stays: only the new write is refused. Locks
+ * the org row first (see loadOrgPlan). Returns the usage before the write.
+ */
+export async function assertWithinLimit(ctx: OrgContext, tx: Tx, limit: Limit, adding = 1): Promise<LimitUsage> {
+  const org = await loadOrgPlan(ctx, tx, { lock: true });
+  const usage = measure(limit, await countUsage(ctx, tx, limit), limitFor(org, limit));
+  if (fits(usage.used, adding, usage.max)) return usage;
+  const plan = planOf(org.plan);
+  const label = LIMIT_LABELS[limit];
+  const upgradeUrl = billingPath(ctx.org.slug);
+  const next = planWithMore(plan.id, limit, usage.used + adding - 1);
+  const advice = next ? `Upgrade to ${next.name} for more at ${upgradeUrl}.` : `Manage the plan at ${upgradeUrl}.`;
+  throw new AppError(
+    "plan_limit",
+    `The ${plan.name} plan allows ${usage.max} ${usage.max === 1 ? label.one : label.many}; this organization has ${usage.used}. ${advice}`,
+    { extensions: { limit, used: usage.used, max: usage.max, plan: plan.id, upgradeUrl } },
+  );
 }

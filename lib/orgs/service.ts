@@ -6,6 +6,7 @@ import { recordPlatformEvent } from "@/lib/platform/events";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/api/errors";
 import { diff, recordAudit } from "@/lib/audit/record";
+import { assertFeature } from "@/lib/billing/entitlements";
 import { rateLimit, rateLimitHeaders } from "@/lib/rate-limit";
 import type { OrgContext, RequestMeta } from "./context";
 import type { OrgCreateInput, OrgUpdateInput } from "./schemas";
@@ -73,6 +74,9 @@ async function assertMayRequireTwoFactor(ctx: OrgContext, tx: Tx, requireTwoFact
   if (requireTwoFactor === undefined) return;
   if (!can(ctx.role, "org:security")) throw new AppError("forbidden", "Only owners can change the organization's security policy.");
   if (!requireTwoFactor) return;
+  // Switching it on needs the plan; turning it off, or saving it unchanged, never does, so a downgraded org is not stuck.
+  const current = await tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id }, select: { requireTwoFactor: true } });
+  if (!current.requireTwoFactor) await assertFeature(ctx, tx, "requireTwoFactor");
   const me = await tx.user.findUniqueOrThrow({ where: { id: ctx.actor.userId }, select: { twoFactorEnabledAt: true } });
   if (!me.twoFactorEnabledAt) {
     throw new AppError("conflict", "Turn on two-factor authentication for your own account first, so you are not locked out.", {

@@ -2,6 +2,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import { notFound } from "@/lib/api/errors";
 import { diff, recordAudit } from "@/lib/audit/record";
+import { assertWithinLimit } from "@/lib/billing/entitlements";
 import type { OrgContext } from "@/lib/orgs/context";
 import { encodeCursor } from "@/lib/db/cursor";
 import type { ProjectCreateInput, ProjectDto, ProjectListQuery, ProjectPage, ProjectUpdateInput } from "./schemas";
@@ -50,7 +51,9 @@ export async function getProject(ctx: OrgContext, tx: Tx, id: string): Promise<P
   return toDto(row);
 }
 
+/** Refused (402) once the plan's project limit is reached; existing projects are never touched. */
 export async function createProject(ctx: OrgContext, tx: Tx, input: ProjectCreateInput): Promise<ProjectDto> {
+  await assertWithinLimit(ctx, tx, "projects");
   const row = await tx.project.create({ data: { ...input, orgId: ctx.org.id, createdById: ctx.actor.userId }, select });
   await recordAudit(ctx, tx, { action: "project.created", target: { type: "project", id: row.id, label: row.name }, changes: { after: input } });
   return toDto(row);

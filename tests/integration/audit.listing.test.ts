@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditEventDto, AuditPage } from "@/lib/audit/schemas";
 import { orgWithTeam } from "../support/factories";
+import { setPlan } from "../support/billing";
 import { client } from "../support/http";
 
 let fixture: Awaited<ReturnType<typeof orgWithTeam>>;
@@ -13,6 +14,8 @@ const dayOffset = (days: number) => new Date(Date.now() + days * 86_400_000).toI
 beforeAll(async () => {
   fixture = await orgWithTeam("AuditList");
   const { org, team } = fixture;
+  // Export is a Pro feature (billing.entitlements.test.ts covers the refusal on Free).
+  await setPlan(org.id, "pro");
   const projects = `/api/v1/orgs/${org.slug}/projects`;
   for (const name of ["One", "Two", "Three", "Four", '=HYPERLINK("http://evil.test","Five")']) {
     expect((await client(team.member).post(projects, { name })).status).toBe(201);

@@ -2,6 +2,7 @@ import { Secret, TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createSession, createUser, orgWithTeam, TEST_PASSWORD, type TestUser } from "../support/factories";
+import { setPlan } from "../support/billing";
 import { client } from "../support/http";
 import { linkIn, waitForMail } from "../support/mail";
 import { followMagicLink, requestMagicLink, signInWithPassword } from "../support/sign-in";
@@ -129,6 +130,8 @@ describe("what a stolen session cannot do with two-factor authentication", () =>
 describe("an org that requires two-factor authentication", () => {
   it("keeps members without 2FA out of its data until they set it up, and only an owner with 2FA can require it", async () => {
     const { org, team } = await orgWithTeam("Strict");
+    // Requiring 2FA is a Pro feature (billing.entitlements.test.ts covers the refusal on Free).
+    await setPlan(org.id, "pro");
     const owner = client(team.owner);
     const needsOwn = await owner.patch<Problem>(`/api/v1/orgs/${org.slug}`, { requireTwoFactor: true });
     expect(needsOwn.status).toBe(409);

@@ -49,14 +49,18 @@ describe("seat limit", () => {
     const resend = await client(team.admin).post<Problem>(`/api/v1/orgs/${org.slug}/invitations/${invitation.id}/resend`);
     expect(resend.status).toBe(402);
 
-    // Seats the org has paid for replace the free plan's limit.
-    await setSeats(org.id, 7);
+    // Seats bought by contract replace the free plan's limit.
+    await setSeats(org.id, 7, "enterprise");
     expect((await client(team.admin).post(`/api/v1/orgs/${org.slug}/invitations/${invitation.id}/resend`)).status).toBe(200);
     await invited(team.admin, org.slug);
     const paidFull = await invite(team.admin, org.slug, [freshEmail()]);
     expect(paidFull.status).toBe(402);
     expect((paidFull.body as unknown as Problem).detail).toContain("7 of 7 seats in use");
     expect((paidFull.body as unknown as Problem).detail).toContain("buy more seats");
+
+    // A per-seat plan never refuses a member: the subscription follows the team.
+    await setSeats(org.id, 7, "pro");
+    expect((await invite(team.admin, org.slug, [freshEmail()])).status).toBe(201);
   });
 });
 

@@ -3,6 +3,8 @@ import { AppShell } from "@/components/dashboard/app-shell";
 import { DashboardProvider } from "@/components/dashboard/dashboard-context";
 import { loadAsMember } from "@/lib/orgs/load-as-member";
 import { requireCurrentUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { orgUsage } from "@/lib/billing/entitlements";
 import { listOrgsForUser } from "@/lib/orgs/service";
 
 type Props = { children: ReactNode; params: Promise<{ org: string }> };
@@ -11,11 +13,19 @@ export default async function OrgLayout({ children, params }: Props) {
   const { org: slug } = await params;
   const path = `/dashboard/${slug}`;
   const { user } = await requireCurrentUser(path);
-  const [{ role, ...org }, orgs] = await Promise.all([loadAsMember(slug, "org:read", path, async (ctx) => ({ ...ctx.org, role: ctx.role })), listOrgsForUser(user.id)]);
+  const [{ role, usage, ...org }, orgs] = await Promise.all([
+    // Usage only for those who can act on it (billing:manage): it feeds the plan-limit banner.
+    loadAsMember(slug, "org:read", path, async (ctx, tx) => ({
+      ...ctx.org,
+      role: ctx.role,
+      usage: can(ctx.role, "billing:manage") ? await orgUsage(ctx, tx) : null,
+    })),
+    listOrgsForUser(user.id),
+  ]);
 
   return (
     <DashboardProvider value={{ org, role, user: { id: user.id, name: user.name, email: user.email } }}>
-      <AppShell orgs={orgs}>{children}</AppShell>
+      <AppShell orgs={orgs} usage={usage}>{children}</AppShell>
     </DashboardProvider>
   );
 }
