@@ -117,11 +117,11 @@ export const countUsage = (ctx: OrgContext, tx: Tx, limit: Limit) => COUNTERS[li
 /**
  * The org's plan record. `lock` takes the org row for the rest of the transaction, so
  * concurrent writes in one org are counted one after another and cannot both take the
- * last unit of a limit.
+ * last unit of a limit. NO KEY: inserts that merely reference the org are not held up.
  */
 export async function loadOrgPlan(ctx: OrgContext, tx: Tx, { lock = false } = {}): Promise<OrgPlan> {
   const [org] = lock
-    ? await tx.$queryRaw<OrgPlan[]>`select plan, "seatsPurchased" from organizations where id = ${ctx.org.id} for update`
+    ? await tx.$queryRaw<OrgPlan[]>`select plan, "seatsPurchased" from organizations where id = ${ctx.org.id} for no key update`
     : await tx.$queryRaw<OrgPlan[]>`select plan, "seatsPurchased" from organizations where id = ${ctx.org.id}`;
   if (!org) throw new AppError("not_found", "Organization not found.");
   return org;
