@@ -31,9 +31,9 @@ describe("limits", () => {
   it("count members as seats under each plan's seat rule", () => {
     // Included: a fixed number, whatever was bought.
     expect(limitFor({ plan: "free", seatsPurchased: 40 }, "members")).toBe(5);
-    // Per seat: unlimited until billing records a purchase, then what was bought.
+    // Per seat: never capped, whatever was bought; the subscription follows the team.
     expect(limitFor(pro, "members")).toBeNull();
-    expect(limitFor({ plan: "pro", seatsPurchased: 7 }, "members")).toBe(7);
+    expect(limitFor({ plan: "pro", seatsPurchased: 7 }, "members")).toBeNull();
     // Contract: what the agreement says.
     expect(limitFor({ plan: "enterprise", seatsPurchased: 250 }, "members")).toBe(250);
   });

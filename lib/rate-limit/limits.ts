@@ -28,8 +28,8 @@ export const limits = {
   "auth:magic-link:email-ip": { tokens: 5, window: "15 m", onStoreFailure: "closed" },
   "auth:magic-link:email": { tokens: 20, window: "1 h", onStoreFailure: "closed" },
   /** Email-change requests: per account, and per target address (each mails it). */
-  "account:email-change": { tokens: 5, window: "15 m", onStoreFailure: "closed" },
-  "account:email-change:address": { tokens: 5, window: "1 h", onStoreFailure: "closed" },
+  "auth:email-change": { tokens: 5, window: "15 m", onStoreFailure: "closed" },
+  "auth:email-change:address": { tokens: 5, window: "1 h", onStoreFailure: "closed" },
   /**
    * Wrong passwords, counted only when they fail. Per email + IP, so a stranger's guesses
    * never lock the owner out from their own network, and per IP, so one address cannot

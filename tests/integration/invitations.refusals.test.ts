@@ -50,7 +50,7 @@ describe("seat limit", () => {
     expect(resend.status).toBe(402);
 
     // Seats bought by contract replace the free plan's limit.
-    await setSeats(org.id, 7, "enterprise");
+    await setSeats(org.id, 7);
     expect((await client(team.admin).post(`/api/v1/orgs/${org.slug}/invitations/${invitation.id}/resend`)).status).toBe(200);
     await invited(team.admin, org.slug);
     const paidFull = await invite(team.admin, org.slug, [freshEmail()]);

@@ -12,7 +12,8 @@ import { client } from "../support/http";
 export const freshEmail = (label = "invitee") => `${label}.${randomBytes(4).toString("hex")}@example.test`;
 
 /** Room for the test's invitations: orgWithTeam already fills 4 of the free plan's 5 seats. */
-export async function setSeats(orgId: string, seatsPurchased: number | null, plan = seatsPurchased === null ? "free" : "pro") {
+/** Seats bought by contract (Enterprise caps at them; per-seat Pro never refuses), or back to Free with null. */
+export async function setSeats(orgId: string, seatsPurchased: number | null, plan = seatsPurchased === null ? "free" : "enterprise") {
   await db.organization.update({ where: { id: orgId }, data: { plan, seatsPurchased } });
 }
 

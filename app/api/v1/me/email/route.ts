@@ -7,7 +7,7 @@ import { emailChangeRequestSchema } from "@/lib/account/schemas";
 // Moving the account to another address is a takeover path: it needs a recent sign-in or password.
 export const POST = withUser({ body: emailChangeRequestSchema, status: 202, recentAuth: true }, async ({ principal, body }) => {
   // Per account and per new address: each request sends mail.
-  await enforceRateLimit("account:email-change", principal.userId);
-  await enforceRateLimit("account:email-change:address", body.newEmail);
+  await enforceRateLimit("auth:email-change", principal.userId);
+  await enforceRateLimit("auth:email-change:address", body.newEmail);
   return requestEmailChange(principal.userId, body);
 });
