@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
-import { AccountMenu } from "@/components/account/account-menu";
-import { AccountNav } from "@/components/account/account-nav";
-import { AccountShell, BackToDashboard } from "@/components/account/account-shell";
+import { AccountSettingsFrame } from "@/components/account/account-settings-frame";
 import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
-import { PageHeader } from "@/components/dashboard/page-header";
 import { firstParam, type SearchParams } from "@/components/search-params";
 import { SecurityHistoryCard } from "@/components/security/security-history-card";
 import { SessionsCard } from "@/components/security/sessions-card";
@@ -28,22 +25,10 @@ export default async function SecurityPage({ searchParams }: Props) {
   const continueTo = required ? safeCallbackUrl(firstParam(params.callbackUrl), env.APP_URL, `/dashboard/${required.slug}`) : undefined;
 
   return (
-    <AccountShell
-      home="/dashboard"
-      actions={
-        <>
-          <BackToDashboard />
-          <AccountMenu user={user} />
-        </>
-      }
-    >
-      <PageHeader title="Account" description="Your profile, sign-in details and data, the same in every organization you belong to." />
-      <AccountNav current="/account/security" />
-      <div className="grid gap-8">
-        <TwoFactorCard email={user.email} required={required} continueTo={continueTo} />
-        <SessionsCard />
-        <SecurityHistoryCard />
-      </div>
-    </AccountShell>
+    <AccountSettingsFrame user={user} current="/account/security">
+      <TwoFactorCard email={user.email} required={required} continueTo={continueTo} />
+      <SessionsCard />
+      <SecurityHistoryCard />
+    </AccountSettingsFrame>
   );
 }
