@@ -31,6 +31,8 @@ const { createOrg } = await import("../lib/orgs/service");
 async function orgWithProjects(label: string) {
   const user = await db.user.create({ data: { name: `${label} Owner`, email: `${label.toLowerCase()}@bench.test` } });
   const org = await createOrg(user.id, { name: `${label} Bench` });
+  // Thousands of projects are past the Free plan's limit: on Pro, creates are measured, not refused.
+  await db.organization.update({ where: { id: org.id }, data: { plan: "pro" } });
   // In chunks: one 2000-row createMany outlives Prisma's 5 s interactive-transaction timeout.
   for (let start = 0; start < ROWS; start += 500) {
     await scoped({ orgId: org.id }, (tx) =>

@@ -156,13 +156,15 @@ export async function assertFeature(ctx: OrgContext, tx: Tx, feature: Feature): 
 
 /**
  * Refuses (402 `plan_limit`) when adding `adding` would take the org past its plan's
- * `limit`. What is already over the limit stays: only the new write is refused. Locks
- * the org row first (see loadOrgPlan). Returns the usage before the write.
+ * `limit`. What is already over the limit stays: only the new write is refused. A plan
+ * without that limit costs one read; otherwise the org row is locked (see loadOrgPlan)
+ * before counting.
  */
-export async function assertWithinLimit(ctx: OrgContext, tx: Tx, limit: Limit, adding = 1): Promise<LimitUsage> {
+export async function assertWithinLimit(ctx: OrgContext, tx: Tx, limit: Limit, adding = 1): Promise<void> {
+  if (limitFor(await loadOrgPlan(ctx, tx), limit) === null) return;
   const org = await loadOrgPlan(ctx, tx, { lock: true });
   const usage = measure(limit, await countUsage(ctx, tx, limit), limitFor(org, limit));
-  if (fits(usage.used, adding, usage.max)) return usage;
+  if (fits(usage.used, adding, usage.max)) return;
   const plan = planOf(org.plan);
   const label = LIMIT_LABELS[limit];
   const upgradeUrl = billingPath(ctx.org.slug);
