@@ -2,7 +2,7 @@ import pg from "pg";
 import Stripe from "stripe";
 import { inject } from "vitest";
 
-/** Talks to the fake Stripe's test-control API (tests/fakes/stripe-server.ts). */
+/** Talks to the fake Stripe's test-control API (lib/billing/local-stripe/server.ts). */
 
 type Json = Record<string, unknown>;
 export type FakeSubscription = Json & { id: string; status: string; customer: string; items: { data: { id: string; quantity: number }[] } };

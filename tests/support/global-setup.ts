@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { start as startFakeStripe } from "../fakes/stripe-server";
+import { start as startFakeStripe } from "@/lib/billing/local-stripe/server";
 import { preparePglite, preparePostgres, startAppServer } from "./app-server";
 import { TEST_SECRET, testDatabaseMode } from "./test-config";
 
@@ -14,7 +14,7 @@ declare module "vitest" {
     ownerDatabaseUrl: string;
     dataDir: string;
     dbMode: "postgres" | "pglite";
-    /** The local Stripe-shaped server the app's billing talks to (tests/fakes/stripe-server.ts). */
+    /** The local Stripe-shaped server the app's billing talks to (lib/billing/local-stripe/server.ts). */
     stripeUrl: string;
     stripeWebhookSecret: string;
   }
