@@ -22,6 +22,8 @@ const ACTIONS: Record<AuditAction, { label: string; group: Group }> = {
   "billing.checkout_started": { label: "Started checkout", group: "billing" },
   "billing.portal_opened": { label: "Opened billing portal", group: "billing" },
   "subscription.changed": { label: "Subscription changed", group: "billing" },
+  "billing.seats_synced": { label: "Synced seats", group: "billing" },
+  "billing.reconciled": { label: "Reconciled with Stripe", group: "billing" },
 };
 
 const GROUPS: Record<Group, { label: string; tone: BadgeTone }> = {

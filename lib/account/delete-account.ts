@@ -3,6 +3,7 @@ import type { Role } from "@/lib/db/generated/enums";
 import { scoped, setOrgScope, type Tx } from "@/lib/db/tenant-transaction";
 import { AppError, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record";
+import { queueSeatSync } from "@/lib/billing/seat-sync";
 import { revokeInvitationsSentBy } from "@/lib/invitations/revoke-sent-by";
 import type { OrgContext, RequestMeta } from "@/lib/orgs/context";
 import type { AccountDeleteInput } from "./schemas";
@@ -80,6 +81,7 @@ export async function deleteAccount(userId: string, input: AccountDeleteInput, r
       const ctx: OrgContext = { org, role, actor: { type: "user", userId, label: user.email }, request };
       await recordAudit(ctx, tx, { action: "member.left", target: { type: "member", id: userId, label: user.email }, changes: { before: { role } } });
       await revokeInvitationsSentBy(ctx, tx, { userId, email: user.email }, null);
+      await queueSeatSync(tx, org.id);
     }
     await tx.user.delete({ where: { id: userId } });
 

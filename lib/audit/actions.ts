@@ -19,6 +19,10 @@ export const AUDIT_ACTIONS = [
   "billing.portal_opened",
   /** Recorded by Stripe's webhook (actor type `stripe`): plan, status or seats changed. */
   "subscription.changed",
+  /** Recorded by the seat sync job (actor type `system`): the subscription quantity now follows the seats in use. */
+  "billing.seats_synced",
+  /** Recorded by the daily reconciliation (actor type `system`): stored billing state corrected from Stripe. */
+  "billing.reconciled",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -2,6 +2,7 @@ import { AppError } from "@/lib/api/errors";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import type { OrgContext } from "@/lib/orgs/context";
 import { FEATURE_LABELS, LIMIT_LABELS } from "./labels";
+import { usageThisMonth } from "./usage-counters";
 import { FEATURES, LIMITS, PLAN_IDS, PLANS, planOf, type Feature, type Limit, type Plan, type PlanId } from "./plans";
 
 /**
@@ -97,22 +98,25 @@ export type OrgUsage = {
   upgradeUrl: string;
 };
 
+/**
+ * Seats in use = members + pending invitations that have not expired: an invitation
+ * holds its seat until it is accepted, revoked or lapses, so admins cannot over-invite.
+ * Also what a per-seat subscription's quantity follows (lib/billing/seat-sync.ts).
+ */
+export async function seatsInUse(tx: Tx, orgId: string): Promise<number> {
+  const [members, invitations] = await Promise.all([
+    tx.membership.count({ where: { orgId } }),
+    tx.invitation.count({ where: { orgId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } }),
+  ]);
+  return members + invitations;
+}
+
 /** Usage counters, each run inside the org transaction. */
 const COUNTERS: Record<Limit, (ctx: OrgContext, tx: Tx) => Promise<number>> = {
   projects: (ctx, tx) => tx.project.count({ where: { orgId: ctx.org.id } }),
-  /**
-   * Seats in use = members + pending invitations that have not expired: an invitation
-   * holds its seat until it is accepted, revoked or lapses, so admins cannot over-invite.
-   */
-  members: async (ctx, tx) => {
-    const [members, invitations] = await Promise.all([
-      tx.membership.count({ where: { orgId: ctx.org.id } }),
-      tx.invitation.count({ where: { orgId: ctx.org.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } }),
-    ]);
-    return members + invitations;
-  },
-  // Nothing calls the API with a key yet, so no call is metered; usage metering replaces this counter.
-  apiCallsPerMonth: async () => 0,
+  members: (ctx, tx) => seatsInUse(tx, ctx.org.id),
+  // The metered count (lib/billing/usage-recorder.ts) since the first of this month, UTC.
+  apiCallsPerMonth: (ctx, tx) => usageThisMonth(tx, ctx.org.id, "api_calls"),
 };
 
 export const countUsage = (ctx: OrgContext, tx: Tx, limit: Limit) => COUNTERS[limit](ctx, tx);

@@ -7,7 +7,7 @@ import { planForPrice } from "./plans";
 /** Statuses in which the subscription's plan applies; past_due keeps it while dunning runs. */
 export const ENTITLED_STATUSES: ReadonlySet<string> = new Set<Stripe.Subscription.Status>(["active", "trialing", "past_due"]);
 /** Statuses a subscription never leaves. */
-const ENDED = new Set<string>(["canceled", "incomplete_expired"]);
+export const ENDED_STATUSES: ReadonlySet<string> = new Set<Stripe.Subscription.Status>(["canceled", "incomplete_expired"]);
 
 const idOf = (ref: string | { id: string }) => (typeof ref === "string" ? ref : ref.id);
 const fromUnix = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000) : null);
@@ -32,7 +32,7 @@ export async function applySubscription(tx: Tx, subscription: Stripe.Subscriptio
   const stored = await tx.subscription.findUnique({ where: { orgId: org.id } });
   if (stored && stored.stripeReadAt >= readAt) return "stale";
   // News about an org's earlier, ended subscription never replaces its current one.
-  if (stored && stored.stripeSubscriptionId !== subscription.id && !ENDED.has(stored.status) && ENDED.has(subscription.status)) return "stale";
+  if (stored && stored.stripeSubscriptionId !== subscription.id && !ENDED_STATUSES.has(stored.status) && ENDED_STATUSES.has(subscription.status)) return "stale";
 
   // Per-seat plans have one item; from API version 2025-03-31 the period lives on it.
   const item = subscription.items.data[0];

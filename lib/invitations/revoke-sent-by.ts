@@ -2,6 +2,7 @@ import type { Role } from "@/lib/db/generated/enums";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import { recordAudit } from "@/lib/audit/record";
 import { outranksOrEquals } from "@/lib/auth/permissions";
+import { queueSeatSync } from "@/lib/billing/seat-sync";
 import type { OrgContext } from "@/lib/orgs/context";
 
 /**
@@ -27,4 +28,5 @@ export async function revokeInvitationsSentBy(ctx: OrgContext, tx: Tx, sender: {
       changes: { before: { email: invitation.email, role: invitation.role }, after: { reason } },
     });
   }
+  await queueSeatSync(tx, ctx.org.id);
 }

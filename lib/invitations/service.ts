@@ -4,6 +4,7 @@ import { AppError, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { outranksOrEquals } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/generated/enums";
+import { queueSeatSync } from "@/lib/billing/seat-sync";
 import { assertSeatsAvailable, seatUsage } from "@/lib/members/seats";
 import type { OrgContext } from "@/lib/orgs/context";
 import { rateLimit, rateLimitHeaders } from "@/lib/rate-limit";
@@ -134,6 +135,7 @@ export async function createInvitations(ctx: OrgContext, tx: Tx, input: Invitati
     await queueInvitationEmail(ctx, tx, inviter, row, token);
     data.push(toDto(row));
   }
+  await queueSeatSync(tx, ctx.org.id);
   return { data };
 }
 
@@ -210,6 +212,8 @@ export async function resendInvitation(ctx: OrgContext, tx: Tx, id: string): Pro
     changes: { before: { expiresAt: before.expiresAt.toISOString() }, after: { expiresAt: row.expiresAt.toISOString(), sendCount: row.sendCount } },
   });
   await queueInvitationEmail(ctx, tx, await inviterName(ctx, tx), row, token);
+  // An expired invitation held no seat; renewed, it holds one again.
+  if (invitationState(before) === "expired") await queueSeatSync(tx, ctx.org.id);
   return toDto(row);
 }
 
@@ -223,4 +227,5 @@ export async function revokeInvitation(ctx: OrgContext, tx: Tx, id: string): Pro
     target: { type: "invitation", id, label: before.email },
     changes: { before: { email: before.email, role: before.role } },
   });
+  await queueSeatSync(tx, ctx.org.id);
 }

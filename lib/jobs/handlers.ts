@@ -1,3 +1,6 @@
+import { reconcileBilling } from "@/lib/billing/reconcile";
+import { syncSeats } from "@/lib/billing/seat-sync";
+import { reportUsage } from "@/lib/billing/usage-report";
 import { sendEmail } from "./send-email";
 import type { TaskName, TaskPayload } from "./tasks";
 
@@ -21,4 +24,7 @@ export type TaskHandler<T extends TaskName> = (payload: TaskPayload<T>, job: Job
 /** One handler per task in lib/jobs/tasks.ts. */
 export const handlers: { [T in TaskName]: TaskHandler<T> } = {
   send_email: sendEmail,
+  billing_sync_seats: syncSeats,
+  billing_reconcile: reconcileBilling,
+  billing_report_usage: reportUsage,
 };

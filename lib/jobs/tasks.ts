@@ -22,6 +22,25 @@ const definitions = {
     // about 3.5 hours, enough to outlast a provider outage or a fix of its configuration.
     maxAttempts: 10,
   },
+  /** Sets the org's per-seat subscription quantity to its seats in use (lib/billing/seat-sync.ts). */
+  billing_sync_seats: {
+    payload: z.object({ orgId: z.string().min(1) }),
+    // After the first ten (about 3.5 hours), each wait is about 6 hours: 14 attempts outlast a
+    // Stripe outage of a day; the daily reconciliation catches anything still off after that.
+    maxAttempts: 14,
+  },
+  /** Daily: every org with a Stripe customer compared with Stripe and healed (lib/billing/reconcile.ts). */
+  billing_reconcile: {
+    payload: z.object({}),
+    // The next day's run does it all again; retries within the hour cover a short blip.
+    maxAttempts: 3,
+  },
+  /** Hourly: usage counters not yet sent to Stripe's meters (lib/billing/usage-report.ts). */
+  billing_report_usage: {
+    payload: z.object({}),
+    // Unsent usage stays in the table; the next hourly run sends it.
+    maxAttempts: 3,
+  },
 } satisfies Record<string, { payload: z.ZodType; maxAttempts: number }>;
 
 type Definitions = typeof definitions;

@@ -5,6 +5,7 @@ import { log } from "@/lib/log";
 import { handlers } from "./handlers";
 import { workerLogger } from "./logger";
 import { PURGE_FAILED_JOBS_TASK, purgeFailedJobsSchedule } from "./purge-failed-jobs";
+import { scheduledCronItems } from "./schedules";
 import { type TaskName, tasks } from "./tasks";
 
 export type WorkerOptions = {
@@ -23,8 +24,8 @@ export type JobWorker = {
 };
 
 /**
- * Runs graphile-worker over every task in lib/jobs/tasks.ts, and the hourly purge of failed
- * jobs (lib/jobs/purge-failed-jobs.ts), until `stop()`. The worker is told
+ * Runs graphile-worker over every task in lib/jobs/tasks.ts (those in lib/jobs/schedules.ts
+ * also on their clock), and the hourly purge of failed jobs (lib/jobs/purge-failed-jobs.ts), until `stop()`. The worker is told
  * about new jobs by LISTEN/NOTIFY where the server delivers it and otherwise finds them by
  * polling, which is all it gets on the embedded PGlite database. Signals are the caller's
  * business (instrumentation.ts, scripts/worker.ts): graphile-worker's own handlers would
@@ -52,7 +53,7 @@ export async function startWorker({ connectionString, concurrency, pollIntervalM
       noPreparedStatements: true,
       taskList: { ...taskList(), [PURGE_FAILED_JOBS_TASK]: purge.task },
       // Given here, so graphile-worker does not look for a ./crontab file.
-      parsedCronItems: purge.cron,
+      parsedCronItems: [...purge.cron, ...scheduledCronItems()],
       logger: workerLogger,
     });
   } catch (error) {

@@ -5,6 +5,7 @@ import { AppError, notFound } from "@/lib/api/errors";
 import { can } from "@/lib/auth/permissions";
 import type { OrgContext } from "@/lib/orgs/context";
 import { recordAudit } from "@/lib/audit/record";
+import { queueSeatSync } from "@/lib/billing/seat-sync";
 import { revokeInvitationsSentBy } from "@/lib/invitations/revoke-sent-by";
 import { canManageMember, canTransferOwnership, grantableRoles } from "./rules";
 
@@ -106,6 +107,7 @@ export async function removeMember(ctx: OrgContext, tx: Tx, userId: string): Pro
     changes: { before: { role: member.role } },
   });
   await revokeInvitationsSentBy(ctx, tx, { userId, email: member.user.email }, null);
+  await queueSeatSync(tx, ctx.org.id);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/db/tenant-transaction";
 import { notFound } from "@/lib/api/errors";
 import { diff, recordAudit } from "@/lib/audit/record";
 import { assertWithinLimit } from "@/lib/billing/entitlements";
+import { recordUsage } from "@/lib/billing/usage-recorder";
 import type { OrgContext } from "@/lib/orgs/context";
 import { encodeCursor } from "@/lib/db/cursor";
 import type { ProjectCreateInput, ProjectDto, ProjectListQuery, ProjectPage, ProjectUpdateInput } from "./schemas";
@@ -56,6 +57,7 @@ export async function createProject(ctx: OrgContext, tx: Tx, input: ProjectCreat
   await assertWithinLimit(ctx, tx, "projects");
   const row = await tx.project.create({ data: { ...input, orgId: ctx.org.id, createdById: ctx.actor.userId }, select });
   await recordAudit(ctx, tx, { action: "project.created", target: { type: "project", id: row.id, label: row.name }, changes: { after: input } });
+  recordUsage(ctx.org.id, "projects_created");
   return toDto(row);
 }
 

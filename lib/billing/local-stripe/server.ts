@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import Stripe from "stripe";
 import { z } from "zod";
+import { createMetering, MeterEventRefusal, meterEventForm } from "./metering";
 
 /**
  * A local stand-in for the parts of Stripe's API the app calls, speaking its wire format:
@@ -126,6 +127,7 @@ export async function start(options: { prices?: Price[] } = {}): Promise<FakeStr
   const events = new Map<string, Json>();
   /** Idempotency-Key → the first answer, replayed for a retry like Stripe does. */
   const idempotent = new Map<string, { status: number; body: unknown }>();
+  const metering = createMetering(now);
 
   function priceObject(id: string): Json {
     const price = prices.find((p) => p.id === id);
@@ -333,12 +335,21 @@ export async function start(options: { prices?: Price[] } = {}): Promise<FakeStr
         for (const change of input.items ?? []) {
           const item = (subscription.items as { data: Json[] }).data.find((i) => i.id === change.id);
           if (!item) throw missing("subscription_item", change.id);
+          if (change.quantity !== undefined) metering.recordQuantityChange(String(subscription.id), change.id, Number(item.quantity), change.quantity, input.proration_behavior);
           if (change.quantity !== undefined) item.quantity = change.quantity;
         }
         if (input.cancel_at_period_end !== undefined) subscription.cancel_at_period_end = input.cancel_at_period_end;
         if (input.metadata) subscription.metadata = { ...(subscription.metadata as Json), ...input.metadata };
         emit("customer.subscription.updated", subscription);
         return subscription;
+      }
+    }
+    if (method === "POST" && path === "/v1/billing/meter_events") {
+      try {
+        return metering.createMeterEvent(parse(meterEventForm, body), (id) => customers.has(id), () => newId("mev"));
+      } catch (error) {
+        if (error instanceof MeterEventRefusal) throw new StripeFailure(400, "invalid_request_error", error.message, "parameter_invalid", error.param);
+        throw error;
       }
     }
     throw new StripeFailure(404, "invalid_request_error", `Unrecognized request URL (${method}: ${path}).`);
@@ -393,10 +404,11 @@ export async function start(options: { prices?: Price[] } = {}): Promise<FakeStr
   });
 
   async function testControl(method: string, path: string, text: string): Promise<unknown> {
+    if (method === "POST" && path === "/_test/outage") return metering.setOutage(text ? JSON.parse(text) : {});
     const body = controlBody.parse(text ? JSON.parse(text) : {});
     let match: RegExpExecArray | null;
     if (method === "GET" && path === "/_test/state") {
-      return { customers: [...customers.values()], checkoutSessions: [...checkoutSessions.values()].map(({ _request, ...s }) => ({ ...s, request: _request })), portalSessions: [...portalSessions.values()], subscriptions: [...subscriptions.values()] };
+      return { customers: [...customers.values()], checkoutSessions: [...checkoutSessions.values()].map(({ _request, ...s }) => ({ ...s, request: _request })), portalSessions: [...portalSessions.values()], subscriptions: [...subscriptions.values()], prorations: metering.prorations, meterEvents: metering.meterEvents(), outage: metering.outage };
     }
     if (method === "POST" && (match = /^\/_test\/checkout\/([^/]+)\/complete$/.exec(path))) return control.completeCheckout(match[1]!, body.deliver);
     if (method === "POST" && (match = /^\/_test\/subscriptions\/([^/]+)\/update$/.exec(path))) return control.updateSubscription(match[1]!, body, body.deliver);
@@ -411,6 +423,8 @@ export async function start(options: { prices?: Price[] } = {}): Promise<FakeStr
     const method = req.method ?? "GET";
     const text = await readBody(req);
     if (url.pathname.startsWith("/_test/")) return reply(res, 200, await testControl(method, url.pathname, text));
+    if (metering.outage.on && metering.outage.mode === "drop") return void req.socket.destroy();
+    if (metering.outage.on) throw new StripeFailure(500, "api_error", "Stripe is unavailable (outage switched on at /_test/outage).");
 
     const key = /^Bearer (\S+)$/.exec(req.headers.authorization ?? "")?.[1];
     if (!key) throw new StripeFailure(401, "invalid_request_error", "You did not provide an API key.");
