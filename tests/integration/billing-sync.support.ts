@@ -61,6 +61,11 @@ export const runTask = (task: string, payload: object = {}) =>
 export const jobByKey = (key: string) =>
   asOwner(async (db) => (await db.query<{ attempts: number; last_error: string | null }>(`select attempts, last_error from graphile_worker._private_jobs where key = $1`, [key])).rows[0] ?? null);
 
-/** Jobs of `task` not yet done: the app's worker has run them once this is 0. */
+/**
+ * Jobs of `task` still to run: the app's worker has run them once this is 0. Jobs out of
+ * attempts do not count: graphile-worker also retires a running job that a newer job with the
+ * same key supersedes that way.
+ */
 export const pendingJobs = (task: string) =>
-  asOwner(async (db) => Number((await db.query<{ n: string }>(`select count(*) as n from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id where t.identifier = $1`, [task])).rows[0]!.n));
+  asOwner(async (db) => Number((await db.query<{ n: string }>(
+    `select count(*) as n from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id where t.identifier = $1 and j.attempts < j.max_attempts`, [task])).rows[0]!.n));
