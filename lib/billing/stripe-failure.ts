@@ -10,5 +10,5 @@ import Stripe from "stripe";
 export function isRetryableStripeFailure(error: unknown): boolean {
   if (!(error instanceof Stripe.errors.StripeError)) return true;
   if (error instanceof Stripe.errors.StripeInvalidRequestError || error instanceof Stripe.errors.StripeCardError) return false;
-  return error.statusCode === undefined || error.statusCode >= 401;
+  return !error.statusCode || error.statusCode >= 401;
 }
