@@ -58,3 +58,9 @@ function startFlushing(): void {
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void flushUsage());
   process.once("beforeExit", () => void flushUsage());
 }
+
+/**
+ * Counts one public-API request for the org: the API-key path calls this once the key is
+ * resolved. Dashboard (session) requests are not API calls and are never counted.
+ */
+export const recordApiCall = (orgId: string) => recordUsage(orgId, "api_calls");
