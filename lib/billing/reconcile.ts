@@ -1,8 +1,8 @@
 import type Stripe from "stripe";
-import { db } from "@/lib/db/client";
 import { type Tx, scoped, setOrgScope } from "@/lib/db/tenant-transaction";
 import type { TaskHandler } from "@/lib/jobs/handlers";
 import { log } from "@/lib/log";
+import { type CustomerOrg, orgsWithCustomers } from "./customer-orgs";
 import { currentSubscription } from "./current-subscription";
 import { seatsInUse } from "./entitlements";
 import { planOf } from "./plans";
@@ -11,11 +11,8 @@ import { stripe } from "./stripe";
 import { isRetryableStripeFailure } from "./stripe-failure";
 import { ENTITLED_STATUSES, applySubscription } from "./sync";
 
-type Org = { id: string; stripeCustomerId: string };
 type Snapshot = { plan: string; seatsPurchased: number | null; status: string | null; seatsPaid: number | null };
 type Outcome = "unchanged" | "changed";
-
-const PAGE = 100;
 
 /**
  * The daily `billing_reconcile` task: every org with a Stripe customer is compared with what
@@ -43,22 +40,6 @@ export const reconcileBilling: TaskHandler<"billing_reconcile"> = async () => {
   if (totals.retryable > 0) throw new Error(`Billing reconciliation could not reach Stripe for ${totals.retryable} of ${totals.checked} orgs`);
 };
 
-/** Organizations are not tenant-scoped rows: the worker's login reads them directly, a page at a time. */
-async function* orgsWithCustomers(): AsyncGenerator<Org> {
-  let after = "";
-  for (;;) {
-    const page = await db.organization.findMany({
-      where: { stripeCustomerId: { not: null }, id: { gt: after } },
-      select: { id: true, stripeCustomerId: true },
-      orderBy: { id: "asc" },
-      take: PAGE,
-    });
-    for (const org of page) if (org.stripeCustomerId) yield { id: org.id, stripeCustomerId: org.stripeCustomerId };
-    if (page.length < PAGE) return;
-    after = page.at(-1)!.id;
-  }
-}
-
 async function snapshot(tx: Tx, orgId: string): Promise<Snapshot> {
   const [org, subscription] = await Promise.all([
     tx.organization.findUniqueOrThrow({ where: { id: orgId }, select: { plan: true, seatsPurchased: true } }),
@@ -69,7 +50,7 @@ async function snapshot(tx: Tx, orgId: string): Promise<Snapshot> {
 
 const same = (a: Snapshot, b: Snapshot) => a.plan === b.plan && a.seatsPurchased === b.seatsPurchased && a.status === b.status && a.seatsPaid === b.seatsPaid;
 
-export async function reconcileOrg(client: Stripe, org: Org): Promise<Outcome> {
+export async function reconcileOrg(client: Stripe, org: CustomerOrg): Promise<Outcome> {
   const readAt = new Date();
   const subscriptions: Stripe.Subscription[] = [];
   for await (const subscription of client.subscriptions.list({ customer: org.stripeCustomerId, status: "all", limit: 100 })) subscriptions.push(subscription);

@@ -1,7 +1,7 @@
-import { db } from "@/lib/db/client";
 import { scoped } from "@/lib/db/tenant-transaction";
 import type { TaskHandler } from "@/lib/jobs/handlers";
 import { log } from "@/lib/log";
+import { orgsWithCustomers } from "./customer-orgs";
 import { stripe } from "./stripe";
 import { isRetryableStripeFailure } from "./stripe-failure";
 import { type Claim, DAY_MS, REPORTABLE_DAYS, meterEvent } from "./meter-event";
@@ -18,9 +18,7 @@ export const reportUsage: TaskHandler<"billing_report_usage"> = async () => {
   const client = stripe;
   if (!client) return;
   const totals = { orgs: 0, events: 0, refused: 0 };
-  const orgs = await db.organization.findMany({ where: { stripeCustomerId: { not: null } }, select: { id: true, stripeCustomerId: true }, orderBy: { id: "asc" } });
-  for (const org of orgs) {
-    if (!org.stripeCustomerId) continue;
+  for await (const org of orgsWithCustomers()) {
     totals.orgs++;
     const claims = await claimPending(org.id);
     for (const claim of claims) {
