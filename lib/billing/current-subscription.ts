@@ -1,7 +1,8 @@
 /** The subscription fields that decide which one is an org's current subscription. */
 type Candidate = { status: string; created: number };
 
-const ENDED = new Set(["canceled", "incomplete_expired"]);
+/** Statuses a subscription never leaves. */
+export const ENDED_STATUSES: ReadonlySet<string> = new Set(["canceled", "incomplete_expired"]);
 
 /**
  * Of a customer's subscriptions (any order, any status), the one the org's state should
@@ -10,5 +11,5 @@ const ENDED = new Set(["canceled", "incomplete_expired"]);
  */
 export function currentSubscription<S extends Candidate>(subscriptions: readonly S[]): S | null {
   const newestFirst = [...subscriptions].sort((a, b) => b.created - a.created);
-  return newestFirst.find((s) => !ENDED.has(s.status)) ?? newestFirst[0] ?? null;
+  return newestFirst.find((s) => !ENDED_STATUSES.has(s.status)) ?? newestFirst[0] ?? null;
 }

@@ -9,7 +9,7 @@ import { planOf } from "./plans";
 import { queueSeatSync } from "./seat-sync";
 import { stripe } from "./stripe";
 import { isRetryableStripeFailure } from "./stripe-failure";
-import { ENTITLED_STATUSES, applySubscription } from "./sync";
+import { applySubscription } from "./sync";
 
 type Snapshot = { plan: string; seatsPurchased: number | null; status: string | null; seatsPaid: number | null };
 type Outcome = "unchanged" | "changed";
@@ -70,17 +70,16 @@ export async function reconcileOrg(client: Stripe, org: CustomerOrg): Promise<Ou
 
     const item = current?.items.data[0];
     const seats = await seatsInUse(tx, org.id);
-    const seatDrift = current && ENTITLED_STATUSES.has(current.status) && item && item.quantity !== seats;
-    if (seatDrift) await queueSeatSync(tx, org.id);
+    const seatSyncQueued = item !== undefined && item.quantity !== seats && (await queueSeatSync(tx, org.id));
 
     if (same(before, after)) {
-      if (seatDrift) log.info("billing reconciliation: seats in use differ from Stripe's quantity; seat sync queued", { component: "billing", orgId: org.id, seatsInUse: seats, stripeQuantity: item.quantity });
+      if (seatSyncQueued) log.info("billing reconciliation: seats in use differ from Stripe's quantity; seat sync queued", { component: "billing", orgId: org.id, seatsInUse: seats, stripeQuantity: item?.quantity });
       return "unchanged";
     }
     await tx.auditEvent.create({
       data: { orgId: org.id, actorType: "system", actorLabel: "Reconciliation", action: "billing.reconciled", targetType: "subscription", targetId: current?.id, changes: { before, after } },
     });
-    log.info("billing reconciliation corrected an org", { component: "billing", orgId: org.id, before, after, seatSyncQueued: Boolean(seatDrift) });
+    log.info("billing reconciliation corrected an org", { component: "billing", orgId: org.id, before, after, seatSyncQueued });
     return "changed";
   });
 }

@@ -18,13 +18,14 @@ const PER_SEAT_PLANS = PLAN_IDS.filter((id) => PLANS[id].seats.kind === "per-sea
  * is removed; an invitation is created, renewed or withdrawn). When the org pays per seat, it
  * queues `billing_sync_seats`, which commits or rolls back with the change. The change never
  * waits for Stripe: the job talks to it, and retries while it is down. One job key per org,
- * so a burst of changes makes one Stripe call with the final count.
+ * so a burst of changes makes one Stripe call with the final count. Returns whether it queued.
  */
-export async function queueSeatSync(tx: Tx, orgId: string): Promise<void> {
-  if (!features.billing) return;
+export async function queueSeatSync(tx: Tx, orgId: string): Promise<boolean> {
+  if (!features.billing) return false;
   const paying = await tx.subscription.count({ where: { orgId, status: { in: [...ENTITLED_STATUSES] }, plan: { in: PER_SEAT_PLANS } } });
-  if (paying === 0) return;
+  if (paying === 0) return false;
   await enqueue(tx, "billing_sync_seats", { orgId }, { jobKey: `billing-seats:${orgId}` });
+  return true;
 }
 
 type Target = { subscriptionId: string; seats: number };

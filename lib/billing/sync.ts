@@ -2,12 +2,11 @@ import type Stripe from "stripe";
 import { diff } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/db/generated/client";
 import { setOrgScope, type Tx } from "@/lib/db/tenant-transaction";
+import { ENDED_STATUSES } from "./current-subscription";
 import { planForPrice } from "./plans";
 
 /** Statuses in which the subscription's plan applies; past_due keeps it while dunning runs. */
 export const ENTITLED_STATUSES: ReadonlySet<string> = new Set<Stripe.Subscription.Status>(["active", "trialing", "past_due"]);
-/** Statuses a subscription never leaves. */
-export const ENDED_STATUSES: ReadonlySet<string> = new Set<Stripe.Subscription.Status>(["canceled", "incomplete_expired"]);
 
 const idOf = (ref: string | { id: string }) => (typeof ref === "string" ? ref : ref.id);
 const fromUnix = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000) : null);
