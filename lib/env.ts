@@ -72,6 +72,8 @@ const schema = z
     /** Stripe price ids of the plans sold through Checkout (lib/billing/plans.ts). */
     STRIPE_PRICE_PRO: optionalString,
     STRIPE_PRICE_ENTERPRISE: optionalString,
+    /** Days an org keeps writing after a failed payment; then it is read-only until paid (lib/billing/dunning.ts). */
+    BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
 
     /**
      * How the client IP (rate limits, audit log) is found; see lib/auth/client-ip.ts. The number
