@@ -14,7 +14,10 @@ import { PlanOptions } from "./plan-options";
 import { UsageMeters } from "./usage-meters";
 import { useBillingActions } from "./use-billing-actions";
 
-type Props = Omit<BillingOverview, "manage"> & { plans: Plan[]; checkout?: "success" | "cancelled" };
+type Props = Omit<BillingOverview, "manage"> & {
+  plans: Plan[];
+  checkout?: "success" | "cancelled";
+};
 
 /** The billing page for owners and admins: plan, usage, plan changes and invoices. */
 export function BillingView({ state, usage, history, plans, checkout }: Props) {
@@ -37,6 +40,7 @@ export function BillingView({ state, usage, history, plans, checkout }: Props) {
         state={state}
         planName={plan.name}
         price={`${plan.price} ${plan.priceNote}`}
+        seatLimit={usage.limits.find((l) => l.limit === "members")?.max ?? null}
         upcoming={history.upcoming}
         actions={actions}
         onCancel={() => setCancelling(true)}
@@ -62,7 +66,11 @@ export function BillingView({ state, usage, history, plans, checkout }: Props) {
         confirmLabel="Cancel at period end"
         pending={actions.cancel.isPending}
         error={actions.cancel.isError ? errorMessage(actions.cancel.error) : undefined}
-        onConfirm={() => actions.cancel.mutate(undefined, { onSuccess: () => setCancelling(false) })}
+        onConfirm={() =>
+          actions.cancel.mutate(undefined, {
+            onSuccess: () => setCancelling(false),
+          })
+        }
       />
     </div>
   );

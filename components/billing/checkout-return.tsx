@@ -25,10 +25,10 @@ export function CheckoutReturn({ result, subscribed }: { result: "success" | "ca
     return () => clearTimeout(timer);
   }, [waiting, polls, router]);
 
-  if (result === "cancelled") return <Callout className="mb-6">Checkout was cancelled. Nothing was charged and the plan is unchanged.</Callout>;
-  if (subscribed) return <Callout className="mb-6" title="Thank you: the subscription is active">Seats follow your team from now on; changes are prorated to the day.</Callout>;
+  if (result === "cancelled") return <Callout>Checkout was cancelled. Nothing was charged and the plan is unchanged.</Callout>;
+  if (subscribed) return <Callout title="Thank you: the subscription is active">Seats follow your team from now on; changes are prorated to the day.</Callout>;
   return (
-    <Callout className="mb-6" title={waiting ? "Confirming the payment with Stripe…" : "Stripe has not confirmed the payment yet"}>
+    <Callout title={waiting ? "Confirming the payment with Stripe…" : "Stripe has not confirmed the payment yet"}>
       {waiting ? "This usually takes a few seconds." : "Reload this page in a minute. If the plan still has not changed, the payment did not go through."}
     </Callout>
   );

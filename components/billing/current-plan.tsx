@@ -10,7 +10,16 @@ import { formatDate } from "@/components/ui/format-date";
 import { SubscriptionStatus } from "./subscription-status";
 import type { BillingActions } from "./use-billing-actions";
 
-type Props = { state: BillingState; planName: string; price: string; upcoming: UpcomingInvoice | null; actions: BillingActions; onCancel: () => void };
+type Props = {
+  state: BillingState;
+  planName: string;
+  price: string;
+  /** The plan's seat cap; null where seats are unlimited or billed per seat. */
+  seatLimit: number | null;
+  upcoming: UpcomingInvoice | null;
+  actions: BillingActions;
+  onCancel: () => void;
+};
 
 const day = (date: Date | null) => (date ? formatDate(date.toISOString()) : null);
 
@@ -24,13 +33,14 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
 }
 
 /** The plan the org is on, its seats and dates, and what can be done about it. */
-export function CurrentPlan({ state, planName, price, upcoming, actions, onCancel }: Props) {
+export function CurrentPlan({ state, planName, price, seatLimit, upcoming, actions, onCancel }: Props) {
   const subscription = state.subscription;
   const live = subscription && ["trialing", "active", "past_due", "unpaid"].includes(subscription.status) ? subscription : null;
   const periodEnd = day(live?.currentPeriodEnd ?? null);
   const seatsPending = live && live.seatsPaid !== state.seatsInUse;
 
-  const footer = state.configured && (
+  const showFooter = state.configured && (state.hasCustomer || live !== null);
+  const footer = showFooter && (
     <>
       {state.hasCustomer && (
         <Button variant="secondary" loading={actions.portal.isPending} onClick={() => actions.portal.mutate()}>
@@ -69,10 +79,19 @@ export function CurrentPlan({ state, planName, price, upcoming, actions, onCance
     >
       <dl className="grid gap-5 sm:grid-cols-2 lg:grid-cols-4">
         <Fact term="Seats">
-          {live ? `${state.seatsInUse} in use · ${live.seatsPaid} paid` : `${state.seatsInUse} in use`}
+          {live
+            ? `${state.seatsInUse} in use · ${live.seatsPaid} paid`
+            : seatLimit === null
+              ? `${state.seatsInUse} in use`
+              : `${state.seatsInUse} of ${seatLimit} in use`}
         </Fact>
-        {live?.status === "trialing" && live.trialEnd && <Fact term="Trial ends">{day(live.trialEnd)}</Fact>}
-        {periodEnd && <Fact term={live?.cancelAtPeriodEnd ? "Ends" : "Renews"}>{periodEnd}</Fact>}
+        {state.graceEndsAt ? (
+          <Fact term={state.readOnly ? "Read-only since" : "Read-only from"}>{day(state.graceEndsAt)}</Fact>
+        ) : live?.status === "trialing" && live.trialEnd ? (
+          <Fact term="Trial ends">{day(live.trialEnd)}</Fact>
+        ) : (
+          periodEnd && <Fact term={live?.cancelAtPeriodEnd ? "Ends" : "Renews"}>{periodEnd}</Fact>
+        )}
         <Fact term="Next invoice">{upcoming ? `${upcoming.amount}${upcoming.date ? ` on ${formatDate(upcoming.date)}` : ""}` : "None scheduled"}</Fact>
       </dl>
       {seatsPending && (

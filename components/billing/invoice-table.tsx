@@ -18,7 +18,11 @@ const td = "px-3 py-3 first:pl-5 last:pr-5";
 /** Past invoices from Stripe, newest first, with Stripe's hosted page and PDF for each. */
 export function InvoiceTable({ history }: { history: InvoiceHistory }) {
   return (
-    <CardSection headingId="billing-invoices" title="Invoices" description="Every invoice Stripe has issued to this organization. Seat changes appear as prorated lines.">
+    <CardSection
+      headingId="billing-invoices"
+      title="Invoices"
+      description="Every invoice Stripe has issued to this organization. Seat changes appear as prorated lines."
+    >
       {history.unavailable ? (
         <Callout tone="error">Stripe could not be reached, so invoices cannot be shown right now. Everything else on this page is current.</Callout>
       ) : history.invoices.length === 0 ? (
@@ -48,7 +52,12 @@ export function InvoiceTable({ history }: { history: InvoiceHistory }) {
             </thead>
             <tbody className="divide-y">
               {history.invoices.map((invoice) => {
-                const status = invoice.status ? (STATUS[invoice.status] ?? { label: invoice.status, tone: "neutral" as const }) : null;
+                const status = invoice.status
+                  ? (STATUS[invoice.status] ?? {
+                      label: invoice.status,
+                      tone: "neutral" as const,
+                    })
+                  : null;
                 const label = invoice.number ?? invoice.id;
                 return (
                   <tr key={invoice.id} data-testid="invoice-row">
@@ -58,12 +67,24 @@ export function InvoiceTable({ history }: { history: InvoiceHistory }) {
                     <td className={td}>{status && <Badge tone={status.tone}>{status.label}</Badge>}</td>
                     <td className={`${td} text-right whitespace-nowrap`}>
                       {invoice.hostedUrl && (
-                        <a href={invoice.hostedUrl} target="_blank" rel="noreferrer" className="font-medium text-link hover:underline" aria-label={`View invoice ${label}`}>
+                        <a
+                          href={invoice.hostedUrl}
+                          target="_blank"
+                          rel="noreferrer"
+                          className="font-medium text-link hover:underline"
+                          aria-label={`View invoice ${label}`}
+                        >
                           View
                         </a>
                       )}
                       {invoice.pdfUrl && (
-                        <a href={invoice.pdfUrl} target="_blank" rel="noreferrer" className="ml-4 font-medium text-link hover:underline" aria-label={`Download invoice ${label} as PDF`}>
+                        <a
+                          href={invoice.pdfUrl}
+                          target="_blank"
+                          rel="noreferrer"
+                          className="ml-4 font-medium text-link hover:underline"
+                          aria-label={`Download invoice ${label} as PDF`}
+                        >
                           PDF
                         </a>
                       )}

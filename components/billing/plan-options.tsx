@@ -24,7 +24,11 @@ type Props = {
 export function PlanOptions({ plans, current, configured, cancellable, actions, onDowngrade }: Props) {
   const rank = (id: PlanId) => plans.findIndex((p) => p.id === id);
   return (
-    <CardSection headingId="billing-plans" title="Change plan" description="Upgrades start with Stripe Checkout; seats follow your team and are prorated to the day.">
+    <CardSection
+      headingId="billing-plans"
+      title="Change plan"
+      description="Upgrades start with Stripe Checkout; seats follow your team and are prorated to the day."
+    >
       <ul className="grid gap-4 md:grid-cols-3">
         {plans.map((plan) => {
           const isCurrent = plan.id === current;
@@ -41,7 +45,14 @@ export function PlanOptions({ plans, current, configured, cancellable, actions, 
                     Current plan
                   </Button>
                 ) : plan.id === "enterprise" ? (
-                  <a href={plan.cta.href} className={buttonClasses({ variant: "secondary", size: "sm", className: "w-full" })}>
+                  <a
+                    href={plan.cta.href}
+                    className={buttonClasses({
+                      variant: "secondary",
+                      size: "sm",
+                      className: "w-full",
+                    })}
+                  >
                     Contact sales
                   </a>
                 ) : rank(plan.id) > rank(current) ? (
