@@ -87,12 +87,20 @@ export async function runAsMember<T>(
 ): Promise<T> {
   return scoped({ userId: principal.userId }, async (tx) => {
     const { org, role, email, billing } = await resolveMembership(tx, principal, slug, needs);
-    if (!can(role, permission)) {
-      throw new AppError("forbidden", `Your role (${role}) does not allow this action.`);
-    }
-    if (billing.readOnly && PAUSED_WHEN_READ_ONLY.has(permission)) throw readOnlyError(org, role);
-    return fn({ org, role, billing, actor: { type: "user", userId: principal.userId, label: email }, request }, tx);
+    const ctx: OrgContext = { org, role, billing, actor: { type: "user", userId: principal.userId, label: email }, request };
+    assertMay(ctx, permission);
+    return fn(ctx, tx);
   });
+}
+
+/**
+ * Refuses what the caller's role does not allow (403), and writes paused while the org is
+ * read-only for an overdue payment (402). runAsMember checks the route's permission with it;
+ * services call it for a permission that depends on the input (removing someone else).
+ */
+export function assertMay(ctx: OrgContext, permission: Permission, forbidden = `Your role (${ctx.role}) does not allow this action.`): void {
+  if (!can(ctx.role, permission)) throw new AppError("forbidden", forbidden);
+  if (ctx.billing?.readOnly && PAUSED_WHEN_READ_ONLY.has(permission)) throw readOnlyError(ctx.org, ctx.role);
 }
 
 function readOnlyError(org: OrgContext["org"], role: Role): AppError {

@@ -100,6 +100,7 @@ describe("a failed payment", () => {
       createProject: await client(org.team.member).post<Problem>(`/api/v1/orgs/${slug}/projects`, { name: "Refused" }),
       invite: await client(org.team.admin).post<Problem>(`/api/v1/orgs/${slug}/invitations`, { emails: ["late@example.test"], role: "member" }),
       rename: await client(org.team.owner).patch<Problem>(`/api/v1/orgs/${slug}`, { name: "Renamed" }),
+      removeSomeoneElse: await client(org.team.admin).delete<Problem>(`/api/v1/orgs/${slug}/members/${org.team.viewer.id}`),
     };
     for (const [name, res] of Object.entries(writes)) {
       expect(res.status, name).toBe(402);
