@@ -23,10 +23,11 @@ const BILLING_ROLES = ROLES.filter((role) => can(role, "billing:manage"));
  * arrives (paid since, trial already converted) sends nothing.
  */
 export async function queueBillingNotices(tx: Tx, event: WebhookEvent, subscription: Stripe.Subscription): Promise<number> {
+  const trialEnd = subscription.status === "trialing" && subscription.trial_end ? new Date(subscription.trial_end * 1000).toISOString() : null;
   const kind =
     event.type === "invoice.payment_failed" && DUNNING_STATUSES.has(subscription.status)
       ? "payment-failed"
-      : event.type === "customer.subscription.trial_will_end" && subscription.status === "trialing" && subscription.trial_end
+      : event.type === "customer.subscription.trial_will_end" && trialEnd
         ? "trial-ending"
         : null;
   if (!kind) return 0;
@@ -48,13 +49,8 @@ export async function queueBillingNotices(tx: Tx, event: WebhookEvent, subscript
         props: { orgName: org.name, billingUrl, graceEndsAt: org.billingGraceEndsAt.toISOString(), amount: amount.success ? formatMoney(amount.data.amount_due, amount.data.currency) : null },
         idempotencyKey,
       });
-    } else {
-      await queueMail(tx, {
-        to: user.email,
-        template: "trial-ending",
-        props: { orgName: org.name, planName: planOf(org.plan).name, billingUrl, trialEnd: new Date(subscription.trial_end! * 1000).toISOString() },
-        idempotencyKey,
-      });
+    } else if (trialEnd) {
+      await queueMail(tx, { to: user.email, template: "trial-ending", props: { orgName: org.name, planName: planOf(org.plan).name, billingUrl, trialEnd }, idempotencyKey });
     }
   }
   return org.memberships.length;
