@@ -125,6 +125,14 @@ export function createInvoiceBook(baseUrl: () => string, customerOf: (id: string
   }
 
   return {
+    /** For the dev server's state file (persist.ts). */
+    snapshot: () => ({ invoices: [...invoices.values()], pending: [...pending.entries()], sequence }),
+    restore(saved: { invoices: Json[]; pending: [string, Line[]][]; sequence: number }) {
+      for (const invoice of saved.invoices) invoices.set(String(invoice.id), invoice);
+      for (const [id, lines] of saved.pending) pending.set(id, lines);
+      sequence = saved.sequence;
+    },
+
     get(id: string): Json {
       const invoice = invoices.get(id);
       if (!invoice) throw missing("invoice", id);

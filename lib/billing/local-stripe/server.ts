@@ -6,6 +6,7 @@ import { DAY, type Json, missing, MONTH, newId, now, required, StripeFailure } f
 import { createInvoiceBook } from "./invoices";
 import { createLifecycle } from "./lifecycle";
 import { type PageContext, servePage } from "./pages";
+import { loadSnapshot, saveSnapshot } from "./persist";
 
 /**
  * A local stand-in for the parts of Stripe's API the app calls, speaking its wire format:
@@ -96,7 +97,15 @@ function reply(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-export async function start(options: { prices?: Price[]; appName?: string } = {}): Promise<FakeStripe> {
+export type StartOptions = {
+  prices?: Price[];
+  /** Named on the portal's "Return to …" link. */
+  appName?: string;
+  /** Keeps the objects in this JSON file across restarts (the dev server; tests start empty). */
+  stateFile?: string;
+};
+
+export async function start(options: StartOptions = {}): Promise<FakeStripe> {
   const secretKey = `sk_test_fake${randomBytes(12).toString("hex")}`;
   const webhookSecret = `whsec_fake${randomBytes(16).toString("hex")}`;
   const prices = options.prices ?? [{ id: "price_fake_pro_seat", unitAmount: 1200, name: "Pro" }];
@@ -352,7 +361,11 @@ export async function start(options: { prices?: Price[]; appName?: string } = {}
       const subscription = getSubscription(id);
       const previous: Json = {};
       const item = (subscription.items as { data: Json[] }).data[0]!;
-      if (change.quantity !== undefined) [previous.quantity, item.quantity] = [item.quantity, change.quantity];
+      if (change.quantity !== undefined) {
+        [previous.quantity, item.quantity] = [item.quantity, change.quantity];
+        // As in the portal: the change is prorated onto the next invoice.
+        invoices.prorate(subscription, Number(previous.quantity), change.quantity, "create_prorations");
+      }
       if (change.status !== undefined) [previous.status, subscription.status] = [subscription.status, change.status];
       if (change.cancel_at_period_end !== undefined) [previous.cancel_at_period_end, subscription.cancel_at_period_end] = [subscription.cancel_at_period_end, change.cancel_at_period_end];
       const list = [emit("customer.subscription.updated", subscription, previous)];
@@ -451,19 +464,36 @@ export async function start(options: { prices?: Price[]; appName?: string } = {}
     return reply(res, 200, result);
   }
 
+  const stored = { customers, checkoutSessions, portalSessions, subscriptions, events };
+  const save = () => {
+    if (!options.stateFile) return;
+    const maps = Object.fromEntries(Object.entries(stored).map(([name, map]) => [name, [...map.entries()]]));
+    saveSnapshot(options.stateFile, { baseUrl, maps, invoices: invoices.snapshot() });
+  };
+
+  function replyError(res: ServerResponse, cause: unknown) {
+    if (cause instanceof StripeFailure) {
+      return reply(res, cause.status, { error: { type: cause.type, message: cause.message, ...(cause.code ? { code: cause.code } : {}), ...(cause.param ? { param: cause.param } : {}) } });
+    }
+    if (cause instanceof z.ZodError || cause instanceof SyntaxError) return reply(res, 400, { error: { type: "invalid_request_error", message: String(cause) } });
+    return reply(res, 500, { error: { type: "api_error", message: String(cause) } });
+  }
+
   const server = createServer((req, res) => {
-    handle(req, res).catch((cause: unknown) => {
-      if (cause instanceof StripeFailure) {
-        return reply(res, cause.status, { error: { type: cause.type, message: cause.message, ...(cause.code ? { code: cause.code } : {}), ...(cause.param ? { param: cause.param } : {}) } });
-      }
-      if (cause instanceof z.ZodError || cause instanceof SyntaxError) return reply(res, 400, { error: { type: "invalid_request_error", message: String(cause) } });
-      return reply(res, 500, { error: { type: "api_error", message: String(cause) } });
-    });
+    handle(req, res)
+      .catch((cause: unknown) => replyError(res, cause))
+      .then(() => req.method !== "GET" && save())
+      .catch((cause: unknown) => console.error("local Stripe stand-in: could not save its state", cause));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("fake Stripe server is not listening on TCP");
   baseUrl = `http://127.0.0.1:${address.port}`;
+  const snapshot = options.stateFile ? loadSnapshot(options.stateFile, baseUrl) : null;
+  if (snapshot) {
+    for (const [name, map] of Object.entries(stored)) for (const [id, value] of snapshot.maps[name] ?? []) map.set(id, value);
+    invoices.restore(snapshot.invoices as Parameters<typeof invoices.restore>[0]);
+  }
 
   return {
     url: baseUrl,
