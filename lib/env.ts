@@ -72,6 +72,8 @@ const schema = z
     /** Stripe price ids of the plans sold through Checkout (lib/billing/plans.ts). */
     STRIPE_PRICE_PRO: optionalString,
     STRIPE_PRICE_ENTERPRISE: optionalString,
+    /** Days an org keeps writing after a failed payment; then it is read-only until paid (lib/billing/dunning.ts). */
+    BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
 
     /**
      * How the client IP (rate limits, audit log) is found; see lib/auth/client-ip.ts. The number
@@ -139,12 +141,26 @@ export const env: Env = parseEnv(process.env);
 /** A production build or a production deployment: dev-only surfaces need an explicit opt-in. */
 const production = env.NODE_ENV === "production" || env.APP_ENV === "production";
 
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * Billing talks to the local Stripe stand-in (lib/billing/local-stripe), as `npm run dev`
+ * without keys and the test suites set it up: Stripe's API on this machine, outside a
+ * production deployment. Decides the "Test mode" labels and the /dev/billing page.
+ */
+export function usesLocalStripe(v: Pick<Env, "APP_ENV" | "STRIPE_SECRET_KEY" | "STRIPE_API_URL">): boolean {
+  if (!v.STRIPE_SECRET_KEY || !v.STRIPE_API_URL || v.APP_ENV === "production") return false;
+  return LOOPBACK_HOSTS.has(new URL(v.STRIPE_API_URL).hostname);
+}
+
 export const features = {
   github: Boolean(env.GITHUB_ID),
   google: Boolean(env.GOOGLE_CLIENT_ID),
   resend: Boolean(env.RESEND_API_KEY),
   /** Checkout, the portal and webhooks; without it every org stays on its stored plan. */
   billing: Boolean(env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET && env.STRIPE_PRICE_PRO),
+  /** Billing goes to the local stand-in: pages say "Test mode", and /dev/billing triggers its events. */
+  localStripe: Boolean(env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET && env.STRIPE_PRICE_PRO) && usesLocalStripe(env),
   devOutbox: env.DEV_OUTBOX === "on" || (env.DEV_OUTBOX !== "off" && !production),
   /** Opted into under production, the outbox answers loopback requests only (app/dev/outbox). */
   devOutboxLoopbackOnly: production,

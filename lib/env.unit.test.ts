@@ -5,7 +5,7 @@ const base = { DATABASE_URL: "postgres://u@localhost/db", NEXTAUTH_SECRET: "s".r
 describe("env parsing", async () => {
   process.env.DATABASE_URL ??= base.DATABASE_URL;
   process.env.NEXTAUTH_SECRET ??= base.NEXTAUTH_SECRET;
-  const { parseEnv } = await import("./env");
+  const { parseEnv, usesLocalStripe } = await import("./env");
 
   it("accepts the minimum and fills defaults", () => {
     const env = parseEnv({ ...base, NODE_ENV: "development" });
@@ -48,5 +48,21 @@ describe("env parsing", async () => {
 
   it("treats empty strings as unset", () => {
     expect(parseEnv({ ...base, RESEND_API_KEY: "", REDIS_URL: "" }).RESEND_API_KEY).toBeUndefined();
+  });
+
+  it("knows billing talks to the local Stripe stand-in only for a loopback API URL outside production", () => {
+    const local = { ...base, STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_x", STRIPE_API_URL: "http://127.0.0.1:4242" };
+    expect(usesLocalStripe(parseEnv({ ...local, NODE_ENV: "development" }))).toBe(true);
+    expect(usesLocalStripe(parseEnv({ ...local, STRIPE_API_URL: "http://localhost:4242" }))).toBe(true);
+    expect(usesLocalStripe(parseEnv({ ...local, STRIPE_API_URL: "http://[::1]:4242" }))).toBe(true);
+    // `next start` in the test suites: a production build, not a production deployment.
+    expect(usesLocalStripe(parseEnv({ ...local, NODE_ENV: "production", APP_ENV: "test" }))).toBe(true);
+
+    expect(usesLocalStripe(parseEnv({ ...local, NODE_ENV: "production" }))).toBe(false);
+    expect(usesLocalStripe(parseEnv({ ...local, APP_ENV: "production" }))).toBe(false);
+    expect(usesLocalStripe(parseEnv({ ...local, STRIPE_API_URL: "https://api.stripe.com" }))).toBe(false);
+    expect(usesLocalStripe(parseEnv({ ...local, STRIPE_API_URL: "http://127.0.0.1.example.com" }))).toBe(false);
+    expect(usesLocalStripe(parseEnv({ ...local, STRIPE_API_URL: "" }))).toBe(false);
+    expect(usesLocalStripe(parseEnv(base))).toBe(false);
   });
 });

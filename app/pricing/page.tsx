@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TestModeBadge } from "@/components/billing/test-mode-badge";
 import { MarketingShell } from "@/components/marketing/marketing-shell";
 import { PricingCard } from "@/components/marketing/pricing-card";
 import { PLANS, PRICING_FAQ } from "@/components/marketing/plans";
@@ -29,6 +30,9 @@ export default function PricingPage() {
             ))}
           </div>
           <p className="mt-8 text-center text-sm text-muted-foreground">Prices in US dollars, excluding tax.</p>
+          <div className="mt-4 flex justify-center">
+            <TestModeBadge />
+          </div>
         </div>
       </div>
 

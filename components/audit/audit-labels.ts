@@ -21,6 +21,8 @@ const ACTIONS: Record<AuditAction, { label: string; group: Group }> = {
   "project.deleted": { label: "Deleted project", group: "projects" },
   "billing.checkout_started": { label: "Started checkout", group: "billing" },
   "billing.portal_opened": { label: "Opened billing portal", group: "billing" },
+  "billing.cancellation_scheduled": { label: "Cancelled subscription at period end", group: "billing" },
+  "billing.cancellation_withdrawn": { label: "Resumed subscription", group: "billing" },
   "subscription.changed": { label: "Subscription changed", group: "billing" },
   "billing.seats_synced": { label: "Synced seats", group: "billing" },
   "billing.reconciled": { label: "Reconciled with Stripe", group: "billing" },

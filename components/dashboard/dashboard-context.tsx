@@ -1,12 +1,14 @@
 "use client";
 
 import { createContext, useContext, type ReactNode } from "react";
-import { can, type Permission } from "@/lib/auth/permissions";
+import { can, PAUSED_WHEN_READ_ONLY, type Permission } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/generated/enums";
 
 type DashboardOrg = { id: string; slug: string; name: string; personal: boolean };
 type DashboardUser = { id: string; name: string | null; email: string };
-type DashboardValue = { org: DashboardOrg; role: Role; user: DashboardUser };
+/** Dunning as the layout resolved it: a grace end while a payment is overdue, and whether it has passed. */
+type DashboardBilling = { graceEndsAt: string | null; readOnly: boolean };
+type DashboardValue = { org: DashboardOrg; role: Role; user: DashboardUser; billing: DashboardBilling };
 
 const DashboardContext = createContext<DashboardValue | null>(null);
 
@@ -27,4 +29,20 @@ export function useDashboard(): DashboardValue {
  */
 export function useCan(permission: Permission): boolean {
   return can(useDashboard().role, permission);
+}
+
+/** The id of the read-only notice, which disabled controls point at with aria-describedby. */
+export const READ_ONLY_NOTICE_ID = "billing-read-only-notice";
+
+/**
+ * Why a control for `permission` is disabled right now, or null when it is not: while a
+ * payment is overdue past its grace period the API refuses these writes (402), so the
+ * controls stay visible but disabled, pointing at the notice that says what to do.
+ */
+export type WriteBlock = { disabled: boolean; title?: string; "aria-describedby"?: string };
+
+export function useWriteBlock(permission: Permission): WriteBlock {
+  const { billing } = useDashboard();
+  if (!billing.readOnly || !PAUSED_WHEN_READ_ONLY.has(permission)) return { disabled: false };
+  return { disabled: true, title: "Read-only until the overdue payment is made", "aria-describedby": READ_ONLY_NOTICE_ID };
 }

@@ -4,7 +4,7 @@ import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { cn } from "@/components/ui/cn";
-import { FolderIcon, SettingsIcon, ShieldCheckIcon, UsersIcon } from "@/components/ui/icons";
+import { CreditCardIcon, FolderIcon, SettingsIcon, ShieldCheckIcon, UsersIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { useDashboard } from "./dashboard-context";
 
@@ -13,6 +13,7 @@ const ITEMS: { segment: string; label: string; Icon: typeof FolderIcon; permissi
   { segment: "projects", label: "Projects", Icon: FolderIcon, permission: "projects:read" },
   { segment: "members", label: "Members", Icon: UsersIcon, permission: "members:read" },
   { segment: "audit", label: "Audit log", Icon: ShieldCheckIcon, permission: "audit:read" },
+  { segment: "billing", label: "Billing", Icon: CreditCardIcon, permission: "billing:manage" },
   { segment: "settings", label: "Settings", Icon: SettingsIcon, permission: "org:read" },
 ];
 

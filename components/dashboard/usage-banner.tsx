@@ -38,7 +38,7 @@ export function UsageBanner({ initial }: { initial: OrgUsage | null }) {
           {reached.length > 0 ? "Nothing is deleted, but adding more is refused until you upgrade." : "Upgrade before you run out of room."}
         </p>
         <Link href={data.upgradeUrl} className={buttonClasses({ variant: "secondary", size: "sm", className: "self-start sm:self-auto" })}>
-          See plans
+          Manage plan
         </Link>
       </div>
     </Callout>

@@ -1,6 +1,7 @@
 "use client";
 
 import type { InvitationDto } from "@/lib/invitations/schemas";
+import { useWriteBlock } from "@/components/dashboard/dashboard-context";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { formatDate, formatDateTime } from "@/components/ui/format-date";
@@ -24,10 +25,12 @@ function details(invitation: InvitationDto): string {
 }
 
 export function InvitationList({ invitations, onResend, onRevoke, resendingId }: Props) {
+  const block = useWriteBlock("members:manage");
   return (
     <ul aria-label="Pending invitations" className="divide-y overflow-hidden rounded-xl border bg-surface shadow-xs">
       {invitations.map((invitation) => {
         const emailId = `invitation-${invitation.id}-email`;
+        const actionProps = { disabled: block.disabled, title: block.title, "aria-describedby": [emailId, block["aria-describedby"]].filter(Boolean).join(" ") };
         const expired = invitation.status === "expired";
         return (
           <li key={invitation.id} data-testid="invitation-row" className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3.5 sm:flex-nowrap sm:gap-x-4 sm:px-5">
@@ -52,14 +55,14 @@ export function InvitationList({ invitations, onResend, onRevoke, resendingId }:
                   <Button
                     variant="subtle"
                     size="xs"
-                    aria-describedby={emailId}
+                    {...actionProps}
                     loading={resendingId === invitation.id}
                     onClick={() => onResend(invitation)}
                   >
                     {resendingId !== invitation.id && <MailIcon className="size-3.5" />}
                     <span className="sr-only sm:not-sr-only">Resend</span>
                   </Button>
-                  <Button variant="subtle-danger" size="xs" aria-describedby={emailId} onClick={() => onRevoke(invitation)}>
+                  <Button variant="subtle-danger" size="xs" {...actionProps} onClick={() => onRevoke(invitation)}>
                     <XIcon className="size-3.5" />
                     <span className="sr-only sm:not-sr-only">Revoke</span>
                   </Button>

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { InvitationDto, InvitationList as Invitations } from "@/lib/invitations/schemas";
-import { useCan, useDashboard } from "@/components/dashboard/dashboard-context";
+import { useCan, useDashboard, useWriteBlock } from "@/components/dashboard/dashboard-context";
 import { errorMessage } from "@/components/forms/field-errors";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
@@ -26,6 +26,7 @@ type Props = {
 export function InvitationsSection({ invitations, error, refetching, onRetry, onInvite }: Props) {
   const { org } = useDashboard();
   const canManage = useCan("members:manage");
+  const block = useWriteBlock("members:manage");
   const { resend, revoke } = useInvitationMutations();
   const [revoking, setRevoking] = useState<InvitationDto | null>(null);
   const list = invitations.data;
@@ -60,7 +61,7 @@ export function InvitationsSection({ invitations, error, refetching, onRetry, on
           }
           action={
             canManage && (
-              <Button variant="secondary" onClick={onInvite}>
+              <Button variant="secondary" {...block} onClick={onInvite}>
                 <PlusIcon />
                 Invite people
               </Button>

@@ -3,7 +3,7 @@
 import type { Role } from "@/lib/db/generated/enums";
 import type { MemberDto } from "@/lib/members/service";
 import { canManageMember, grantableRoles } from "@/lib/members/rules";
-import { useDashboard } from "@/components/dashboard/dashboard-context";
+import { useDashboard, useWriteBlock } from "@/components/dashboard/dashboard-context";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -31,6 +31,7 @@ export function MemberList({ members, onRoleChange, onRemove }: Props) {
   const { role: actorRole, user } = useDashboard();
   const owners = members.filter((m) => m.role === "owner").length;
   const managing = Boolean(onRoleChange && onRemove);
+  const block = useWriteBlock("members:manage");
 
   return (
     <ul aria-label="Members" className="divide-y overflow-hidden rounded-xl border bg-surface shadow-xs">
@@ -68,9 +69,9 @@ export function MemberList({ members, onRoleChange, onRemove }: Props) {
                   id={`member-${member.userId}-role`}
                   className="w-32"
                   value={member.role}
-                  disabled={Boolean(locked)}
-                  title={locked}
-                  aria-describedby={locked ? reasonId : undefined}
+                  disabled={Boolean(locked) || block.disabled}
+                  title={locked ?? block.title}
+                  aria-describedby={locked ? reasonId : block["aria-describedby"]}
                   onChange={(e) => {
                     const next = options.find((r) => r === e.target.value);
                     if (next && next !== member.role) onRoleChange?.(member, next);
@@ -90,7 +91,14 @@ export function MemberList({ members, onRoleChange, onRemove }: Props) {
                 {/* A fixed slot, so selects line up whether or not a row can be removed. */}
                 <div className="flex w-9 justify-end sm:w-24">
                   {!you && canManageMember(actorRole, member.role) && (
-                    <Button variant="subtle-danger" size="xs" aria-describedby={nameId} onClick={() => onRemove?.(member)}>
+                    <Button
+                      variant="subtle-danger"
+                      size="xs"
+                      disabled={block.disabled}
+                      title={block.title}
+                      aria-describedby={[nameId, block["aria-describedby"]].filter(Boolean).join(" ")}
+                      onClick={() => onRemove?.(member)}
+                    >
                       <TrashIcon className="size-3.5" />
                       <span className="sr-only sm:not-sr-only">Remove</span>
                     </Button>

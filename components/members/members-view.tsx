@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { InvitationList } from "@/lib/invitations/schemas";
 import { canTransferOwnership } from "@/lib/members/rules";
 import type { MemberDto } from "@/lib/members/service";
-import { useCan, useDashboard } from "@/components/dashboard/dashboard-context";
+import { useCan, useDashboard, useWriteBlock } from "@/components/dashboard/dashboard-context";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { DangerRow, DangerZone } from "@/components/settings/danger-zone";
 import { LeaveOrgButton } from "@/components/settings/leave-org-button";
@@ -23,6 +23,7 @@ type InitialTeam = { members: MemberDto[]; invitations: InvitationList };
 export function MembersView({ initial }: { initial: InitialTeam }) {
   const { org, role } = useDashboard();
   const canManage = useCan("members:manage");
+  const block = useWriteBlock("members:manage");
   const members = useMembers(initial.members).data;
   const invitations = useInvitations(initial.invitations);
   const [inviting, setInviting] = useState(false);
@@ -34,7 +35,7 @@ export function MembersView({ initial }: { initial: InitialTeam }) {
         description={`${members.length} ${members.length === 1 ? "person has" : "people have"} access to ${org.name}.`}
         actions={
           canManage && (
-            <Button onClick={() => setInviting(true)}>
+            <Button {...block} onClick={() => setInviting(true)}>
               <PlusIcon />
               Invite people
             </Button>

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import type { ProjectDto, ProjectStatus } from "@/lib/projects/schemas";
-import { useCan, useDashboard } from "@/components/dashboard/dashboard-context";
+import { useCan, useDashboard, useWriteBlock } from "@/components/dashboard/dashboard-context";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { errorMessage } from "@/components/forms/field-errors";
 import { useDebouncedValue } from "@/components/hooks/use-debounced-value";
@@ -24,6 +24,7 @@ const SEARCH_DEBOUNCE_MS = 300;
 export function ProjectList({ initial }: { initial: InitialProjects }) {
   const { org } = useDashboard();
   const canWrite = useCan("projects:write");
+  const block = useWriteBlock("projects:write");
 
   const [search, setSearch] = useState(initial.filters.q ?? "");
   const [status, setStatus] = useState<ProjectStatus | undefined>(initial.filters.status);
@@ -52,7 +53,7 @@ export function ProjectList({ initial }: { initial: InitialProjects }) {
         description={`Everything ${org.name} is working on.`}
         actions={
           canWrite && (
-            <Button onClick={() => setCreating(true)}>
+            <Button {...block} onClick={() => setCreating(true)}>
               <PlusIcon />
               New project
             </Button>
@@ -89,7 +90,7 @@ export function ProjectList({ initial }: { initial: InitialProjects }) {
             title="No projects yet"
             description={`Projects hold the work ${org.name} shares. Create the first one to get started.`}
             action={
-              <Button onClick={() => setCreating(true)}>
+              <Button {...block} onClick={() => setCreating(true)}>
                 <PlusIcon />
                 Create your first project
               </Button>
@@ -107,6 +108,7 @@ export function ProjectList({ initial }: { initial: InitialProjects }) {
           <ProjectTable
             projects={projects}
             busy={list.isPlaceholderData}
+            block={block}
             onEdit={canWrite ? setEditing : undefined}
             onDelete={canWrite ? setDeleting : undefined}
           />

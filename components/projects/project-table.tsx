@@ -1,6 +1,7 @@
 "use client";
 
 import type { ProjectDto } from "@/lib/projects/schemas";
+import type { WriteBlock } from "@/components/dashboard/dashboard-context";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { formatDate, formatDateTime } from "@/components/ui/format-date";
@@ -15,6 +16,8 @@ type Props = {
   onEdit?: (project: ProjectDto) => void;
   onDelete?: (project: ProjectDto) => void;
   busy?: boolean;
+  /** Set while the org is read-only: the buttons stay, disabled, saying why. */
+  block?: WriteBlock;
 };
 
 const th = "px-3 py-2.5 text-left text-xs font-medium text-muted-foreground first:pl-4 last:pr-4";
@@ -24,7 +27,7 @@ const th = "px-3 py-2.5 text-left text-xs font-medium text-muted-foreground firs
  * two-column grid. Rendering one markup (rather than a table and a card list) keeps a
  * single element per project in the DOM for assistive tech and tests.
  */
-export function ProjectTable({ projects, onEdit, onDelete, busy = false }: Props) {
+export function ProjectTable({ projects, onEdit, onDelete, busy = false, block }: Props) {
   const canWrite = Boolean(onEdit && onDelete);
   return (
     <div className={cn("overflow-hidden rounded-xl border bg-surface shadow-xs transition-opacity", busy && "opacity-60")} aria-busy={busy || undefined}>
@@ -53,7 +56,7 @@ export function ProjectTable({ projects, onEdit, onDelete, busy = false }: Props
         </thead>
         <tbody className="block divide-y md:table-row-group">
           {projects.map((project) => (
-            <ProjectRow key={project.id} project={project} onEdit={onEdit} onDelete={onDelete} />
+            <ProjectRow key={project.id} project={project} onEdit={onEdit} onDelete={onDelete} block={block} />
           ))}
         </tbody>
       </table>
@@ -61,9 +64,11 @@ export function ProjectTable({ projects, onEdit, onDelete, busy = false }: Props
   );
 }
 
-function ProjectRow({ project, onEdit, onDelete }: { project: ProjectDto; onEdit?: Props["onEdit"]; onDelete?: Props["onDelete"] }) {
+function ProjectRow({ project, onEdit, onDelete, block }: { project: ProjectDto; onEdit?: Props["onEdit"]; onDelete?: Props["onDelete"]; block?: WriteBlock }) {
   const saving = isOptimistic(project);
   const nameId = `project-${project.id}-name`;
+  const described = [nameId, block?.["aria-describedby"]].filter(Boolean).join(" ");
+  const actionProps = { disabled: saving || Boolean(block?.disabled), title: block?.title, "aria-describedby": described };
   const author = project.createdBy?.name ?? "Unknown";
 
   return (
@@ -101,11 +106,11 @@ function ProjectRow({ project, onEdit, onDelete }: { project: ProjectDto; onEdit
       {onEdit && onDelete && (
         <td className="justify-self-end md:py-2 md:pr-3 md:pl-1">
           <div className="flex items-center justify-end gap-1">
-            <Button variant="subtle" size="xs" disabled={saving} aria-describedby={nameId} onClick={() => onEdit(project)}>
+            <Button variant="subtle" size="xs" {...actionProps} onClick={() => onEdit(project)}>
               <PencilIcon className="size-3.5" />
               <span className="sr-only sm:not-sr-only">Edit</span>
             </Button>
-            <Button variant="subtle-danger" size="xs" disabled={saving} aria-describedby={nameId} onClick={() => onDelete(project)}>
+            <Button variant="subtle-danger" size="xs" {...actionProps} onClick={() => onDelete(project)}>
               <TrashIcon className="size-3.5" />
               <span className="sr-only sm:not-sr-only">Delete</span>
             </Button>

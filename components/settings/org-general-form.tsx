@@ -8,7 +8,7 @@ import { fetchJson } from "@/lib/api/fetch-json";
 import { orgUpdateSchema, type OrgUpdateInput } from "@/lib/orgs/schemas";
 import type { OrgSummary } from "@/lib/orgs/service";
 import { queryKeys } from "@/lib/query-keys";
-import { useCan, useDashboard } from "@/components/dashboard/dashboard-context";
+import { useCan, useDashboard, useWriteBlock } from "@/components/dashboard/dashboard-context";
 import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/components/forms/field-errors";
 import { Button } from "@/components/ui/button";
 import { CardSection } from "@/components/ui/card";
@@ -23,6 +23,7 @@ const LABELS = { name: "Name", slug: "URL" };
 export function OrgGeneralForm() {
   const { org } = useDashboard();
   const canUpdate = useCan("org:update");
+  const block = useWriteBlock("org:update");
   const router = useRouter();
   const queryClient = useQueryClient();
   const [name, setName] = useState(org.name);
@@ -65,7 +66,7 @@ export function OrgGeneralForm() {
         description="The organization's name and the address of its dashboard."
         footer={
           canUpdate ? (
-            <Button type="submit" loading={save.isPending} disabled={!dirty}>
+            <Button type="submit" loading={save.isPending} title={block.title} aria-describedby={block["aria-describedby"]} disabled={!dirty || block.disabled}>
               Save
             </Button>
           ) : (

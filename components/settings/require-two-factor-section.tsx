@@ -6,7 +6,7 @@ import { useId } from "react";
 import { toast } from "sonner";
 import { ApiError, fetchJson } from "@/lib/api/fetch-json";
 import { queryKeys } from "@/lib/query-keys";
-import { useDashboard } from "@/components/dashboard/dashboard-context";
+import { useDashboard, useWriteBlock } from "@/components/dashboard/dashboard-context";
 import { useOrgUsage } from "@/components/dashboard/use-org-usage";
 import { errorMessage } from "@/components/forms/field-errors";
 import { Callout } from "@/components/ui/callout";
@@ -38,6 +38,7 @@ export function RequireTwoFactorSection() {
     },
   });
 
+  const block = useWriteBlock("org:security");
   const ownMissing = save.error instanceof ApiError && save.error.problem.status === 409;
   const checked = save.isPending ? save.variables : current.data?.requireTwoFactor;
   // Switching it on is a plan feature (the API refuses it with 403); switching it off never is.
@@ -63,7 +64,7 @@ export function RequireTwoFactorSection() {
               <p className="text-sm text-muted-foreground">
                 Not part of the {notInPlan.plan.name} plan.{" "}
                 <Link href={notInPlan.upgradeUrl} className="font-medium text-link hover:underline">
-                  See plans
+                  Upgrade
                 </Link>
               </p>
             )}
@@ -73,8 +74,10 @@ export function RequireTwoFactorSection() {
           ) : (
             <Switch
               aria-labelledby={labelId}
+              aria-describedby={block["aria-describedby"]}
+              title={block.title}
               checked={Boolean(checked)}
-              disabled={current.isError || save.isPending || Boolean(notInPlan)}
+              disabled={current.isError || save.isPending || Boolean(notInPlan) || block.disabled}
               onCheckedChange={(next) => save.mutate(next)}
             />
           )}

@@ -1,12 +1,14 @@
 /**
  * The app under e2e test: a fresh database on the local Postgres, migrated and seeded,
- * served by the production build (`next start`). Playwright starts and stops it.
+ * served by the production build (`next start`), with billing on the local Stripe stand-in
+ * as `npm run dev` has it without keys. Playwright starts and stops it.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { startLocalStripeForApp } from "../../lib/billing/local-stripe/for-app";
 import { migrate } from "../../lib/db/migrate";
 
 const port = process.env.E2E_PORT ?? "3300";
@@ -26,6 +28,7 @@ const databaseUrl = url.toString();
 await migrate({ connectionString: databaseUrl });
 
 const baseUrl = `http://127.0.0.1:${port}`;
+const localStripe = await startLocalStripeForApp({ appUrl: baseUrl });
 const env = {
   ...process.env,
   NODE_ENV: "production",
@@ -40,6 +43,7 @@ const env = {
   // A production build: the outbox (magic links, invitations) and the demo seed are opt-in.
   DEV_OUTBOX: "on",
   SEED_DEMO: "on",
+  ...localStripe.env,
 } as const;
 Object.assign(process.env, env);
 const { seed } = await import("../../prisma/seed");
@@ -47,4 +51,4 @@ await seed(databaseUrl);
 
 const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code) => void localStripe.stripe.stop().finally(() => process.exit(code ?? 0)));

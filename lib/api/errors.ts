@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   seat_limit: 402,
   /** Over a plan limit (projects, API calls): upgrade or remove something first. */
   plan_limit: 402,
+  /** A payment is overdue past the grace period: reads work, writes wait until it is paid. */
+  billing_read_only: 402,
   forbidden: 403,
   /** The org requires two-factor sign-in and the caller has not set it up. */
   two_factor_required: 403,

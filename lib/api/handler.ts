@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
+import { isTransientStripeError } from "@/lib/billing/stripe-errors";
 import { Prisma } from "@/lib/db/generated/client";
 import { postgresErrorCode, SQLSTATE } from "@/lib/db/postgres-error";
 import { log } from "@/lib/log";
@@ -25,6 +26,7 @@ function toAppError(error: unknown): AppError | null {
     if (error.code === "P2025") return new AppError("not_found", "The record was not found.");
     if (error.code === "P2002") return new AppError("conflict", "A record with these values already exists.");
   }
+  if (isTransientStripeError(error)) return new AppError("unavailable", "Stripe could not be reached just now, so nothing was changed. Try again in a minute.");
   switch (postgresErrorCode(error)) {
     case SQLSTATE.orgWithoutOwner:
       return new AppError("conflict", "An organization needs at least one owner, and this change (or one made at the same moment) would leave it with none. Make someone else an owner first.");

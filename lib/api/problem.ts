@@ -8,6 +8,7 @@ const TITLES: Record<ErrorCode, string> = {
   two_factor_pending: "Two-factor code required",
   seat_limit: "Seat limit reached",
   plan_limit: "Plan limit reached",
+  billing_read_only: "Read-only until a payment is made",
   forbidden: "Forbidden",
   two_factor_required: "Two-factor authentication required",
   feature_unavailable: "Not included in your plan",

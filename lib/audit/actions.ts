@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   "invitation.accepted",
   "billing.checkout_started",
   "billing.portal_opened",
+  "billing.cancellation_scheduled",
+  "billing.cancellation_withdrawn",
   /** Recorded by Stripe's webhook (actor type `stripe`): plan, status or seats changed. */
   "subscription.changed",
   /** Recorded by the seat sync job (actor type `system`): the subscription quantity now follows the seats in use. */

@@ -21,6 +21,13 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number];
 
+/**
+ * What an org whose payment is overdue past its grace period may no longer do (lib/billing/dunning.ts).
+ * Reads stay open, and so do paying (billing:manage) and deleting the org: nobody is held
+ * hostage to their own data.
+ */
+export const PAUSED_WHEN_READ_ONLY: ReadonlySet<Permission> = new Set<Permission>(["org:update", "org:security", "members:manage", "projects:write"]);
+
 const read: Permission[] = ["org:read", "members:read", "projects:read"];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

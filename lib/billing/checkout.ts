@@ -5,13 +5,14 @@ import { env } from "@/lib/env";
 import { seatUsage } from "@/lib/members/seats";
 import type { OrgContext } from "@/lib/orgs/context";
 import { ensureCustomer } from "./customer";
+import { billingPath } from "./paths";
 import { PLANS } from "./plans";
 import type { CheckoutInput } from "./schemas";
 import { requireStripe } from "./stripe";
 import { ENTITLED_STATUSES } from "./sync";
 
 /** Where Stripe sends the admin back to: the org's billing page on this app's own origin. */
-const billingPage = (ctx: OrgContext) => `${env.APP_URL}/dashboard/${ctx.org.slug}/settings`;
+const billingPage = (ctx: OrgContext) => `${env.APP_URL}${billingPath(ctx.org.slug)}`;
 
 /**
  * Starts Stripe Checkout for `plan`, with one seat per member and pending invitation. The

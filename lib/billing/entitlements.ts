@@ -2,8 +2,9 @@ import { AppError } from "@/lib/api/errors";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import type { OrgContext } from "@/lib/orgs/context";
 import { FEATURE_LABELS, LIMIT_LABELS } from "./labels";
-import { usageThisMonth } from "./usage-counters";
+import { billingPath } from "./paths";
 import { FEATURES, LIMITS, PLAN_IDS, PLANS, planOf, type Feature, type Limit, type Plan, type PlanId } from "./plans";
+import { usageThisMonth } from "./usage-counters";
 
 /**
  * The one place that answers "may this org use feature X?" and "how close is it to limit
@@ -17,12 +18,6 @@ export type OrgPlan = { plan: string; seatsPurchased: number | null };
 
 /** At or above this share of a limit, admins are warned. */
 export const WARNING_RATIO = 0.8;
-
-/**
- * Where refusals and the usage banner send admins to compare plans. The plans page until the
- * org's own billing page exists (issue 7); Checkout and the portal are reached through the API.
- */
-export const UPGRADE_PATH = "/pricing";
 
 export function hasFeature(org: OrgPlan, feature: Feature): boolean {
   return planOf(org.plan).features[feature];
@@ -144,7 +139,7 @@ export async function orgUsage(ctx: OrgContext, tx: Tx): Promise<OrgUsage> {
     limits,
     features: Object.fromEntries(FEATURES.map((f) => [f, plan.features[f]])) as Record<Feature, boolean>,
     warning: limits.some((l) => l.warning),
-    upgradeUrl: UPGRADE_PATH,
+    upgradeUrl: billingPath(ctx.org.slug),
   };
 }
 
@@ -153,7 +148,7 @@ export async function assertFeature(ctx: OrgContext, tx: Tx, feature: Feature): 
   const org = await loadOrgPlan(ctx, tx);
   if (hasFeature(org, feature)) return;
   const needed = planWithFeature(feature);
-  const upgradeUrl = UPGRADE_PATH;
+  const upgradeUrl = billingPath(ctx.org.slug);
   throw new AppError(
     "feature_unavailable",
     `${FEATURE_LABELS[feature]} is not part of the ${planOf(org.plan).name} plan. It comes with ${needed.name}: upgrade at ${upgradeUrl}.`,
@@ -174,7 +169,7 @@ export async function assertWithinLimit(ctx: OrgContext, tx: Tx, limit: Limit, a
   if (fits(usage.used, adding, usage.max)) return;
   const plan = planOf(org.plan);
   const label = LIMIT_LABELS[limit];
-  const upgradeUrl = UPGRADE_PATH;
+  const upgradeUrl = billingPath(ctx.org.slug);
   const next = planWithMore(plan.id, limit, usage.used + adding - 1);
   const advice = next ? `Upgrade to ${next.name} for more at ${upgradeUrl}.` : `Manage the plan at ${upgradeUrl}.`;
   throw new AppError(

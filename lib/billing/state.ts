@@ -2,11 +2,12 @@ import type { Tx } from "@/lib/db/tenant-transaction";
 import { features } from "@/lib/env";
 import { seatUsage } from "@/lib/members/seats";
 import type { OrgContext } from "@/lib/orgs/context";
+import { isReadOnly } from "./dunning";
 
 /** The org's billing state as the app knows it (kept in step with Stripe by the webhook). */
 export async function billingState(ctx: OrgContext, tx: Tx) {
   const [org, subscription, seats] = await Promise.all([
-    tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id }, select: { plan: true, seatsPurchased: true, stripeCustomerId: true } }),
+    tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id }, select: { plan: true, seatsPurchased: true, stripeCustomerId: true, billingGraceEndsAt: true } }),
     tx.subscription.findUnique({ where: { orgId: ctx.org.id } }),
     seatUsage(ctx, tx),
   ]);
@@ -16,6 +17,9 @@ export async function billingState(ctx: OrgContext, tx: Tx) {
     seatsPaid: org.seatsPurchased,
     seatsInUse: seats.used,
     hasCustomer: org.stripeCustomerId !== null,
+    /** Set while a payment is overdue: writes stop at this moment unless it is paid. */
+    graceEndsAt: org.billingGraceEndsAt,
+    readOnly: isReadOnly(org.billingGraceEndsAt),
     subscription: subscription && {
       status: subscription.status,
       plan: subscription.plan,
@@ -23,6 +27,9 @@ export async function billingState(ctx: OrgContext, tx: Tx) {
       currentPeriodEnd: subscription.currentPeriodEnd,
       cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
       trialEnd: subscription.trialEnd,
+      paymentFailedAt: subscription.paymentFailedAt,
     },
   };
 }
+
+export type BillingState = Awaited<ReturnType<typeof billingState>>;

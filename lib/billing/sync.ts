@@ -2,11 +2,16 @@ import type Stripe from "stripe";
 import { diff } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/db/generated/client";
 import { setOrgScope, type Tx } from "@/lib/db/tenant-transaction";
+import { env } from "@/lib/env";
 import { ENDED_STATUSES } from "./current-subscription";
+import { nextDunningState } from "./dunning";
 import { planForPrice } from "./plans";
 
-/** Statuses in which the subscription's plan applies; past_due keeps it while dunning runs. */
-export const ENTITLED_STATUSES: ReadonlySet<string> = new Set<Stripe.Subscription.Status>(["active", "trialing", "past_due"]);
+/**
+ * Statuses in which the subscription's plan applies. Overdue ones (past_due, unpaid) keep it
+ * while dunning runs: the grace period, then read-only, is the pressure, not a lost plan.
+ */
+export const ENTITLED_STATUSES: ReadonlySet<string> = new Set<Stripe.Subscription.Status>(["active", "trialing", "past_due", "unpaid"]);
 
 const idOf = (ref: string | { id: string }) => (typeof ref === "string" ? ref : ref.id);
 const fromUnix = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000) : null);
@@ -38,6 +43,8 @@ export async function applySubscription(tx: Tx, subscription: Stripe.Subscriptio
   const priceId = item?.price.id ?? null;
   const plan = planForPrice(priceId)?.id ?? "free";
   const entitled = ENTITLED_STATUSES.has(subscription.status);
+  const sameSubscription = stored?.stripeSubscriptionId === subscription.id ? stored : null;
+  const dunning = nextDunningState(sameSubscription, subscription.status, readAt, env.BILLING_GRACE_DAYS);
   const state = {
     stripeSubscriptionId: subscription.id,
     status: subscription.status,
@@ -47,6 +54,7 @@ export async function applySubscription(tx: Tx, subscription: Stripe.Subscriptio
     currentPeriodEnd: fromUnix(item?.current_period_end),
     cancelAtPeriodEnd: subscription.cancel_at_period_end,
     trialEnd: fromUnix(subscription.trial_end),
+    paymentFailedAt: dunning.paymentFailedAt,
     stripeReadAt: readAt,
   };
   await tx.subscription.upsert({ where: { orgId: org.id }, create: { orgId: org.id, ...state }, update: state });
@@ -61,7 +69,9 @@ export async function applySubscription(tx: Tx, subscription: Stripe.Subscriptio
   // Other code reads the org's plan and seats: they follow the subscription, and an ended one falls back to Free.
   await tx.organization.update({
     where: { id: org.id },
-    data: entitled ? { plan, seatsPurchased: state.seatsPaid } : { plan: "free", seatsPurchased: null },
+    data: entitled
+      ? { plan, seatsPurchased: state.seatsPaid, billingGraceEndsAt: dunning.graceEndsAt }
+      : { plan: "free", seatsPurchased: null, billingGraceEndsAt: null },
   });
   return "applied";
 }

@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db/tenant-transaction";
 import { AppError } from "@/lib/api/errors";
-import { UPGRADE_PATH, countUsage, fits, limitFor, loadOrgPlan, type OrgPlan } from "@/lib/billing/entitlements";
+import { countUsage, fits, limitFor, loadOrgPlan, type OrgPlan } from "@/lib/billing/entitlements";
+import { billingPath } from "@/lib/billing/paths";
 import { planOf } from "@/lib/billing/plans";
 import type { OrgContext } from "@/lib/orgs/context";
 
@@ -32,6 +33,6 @@ export async function assertSeatsAvailable(ctx: OrgContext, tx: Tx, adding: numb
   throw new AppError(
     "seat_limit",
     `This organization has ${seats.used} of ${seats.limit} seats in use (members and pending invitations).${need} ${remedy(org)}`,
-    { extensions: { limit: "members", used: seats.used, max: seats.limit, plan: planOf(org.plan).id, upgradeUrl: UPGRADE_PATH } },
+    { extensions: { limit: "members", used: seats.used, max: seats.limit, plan: planOf(org.plan).id, upgradeUrl: billingPath(ctx.org.slug) } },
   );
 }

@@ -2,8 +2,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { Role } from "@/lib/db/generated/enums";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import { AppError, notFound } from "@/lib/api/errors";
-import { can } from "@/lib/auth/permissions";
-import type { OrgContext } from "@/lib/orgs/context";
+import { assertMay, type OrgContext } from "@/lib/orgs/context";
 import { recordAudit } from "@/lib/audit/record";
 import { queueSeatSync } from "@/lib/billing/seat-sync";
 import { revokeInvitationsSentBy } from "@/lib/invitations/revoke-sent-by";
@@ -94,7 +93,7 @@ export async function changeRole(ctx: OrgContext, tx: Tx, userId: string, role: 
  */
 export async function removeMember(ctx: OrgContext, tx: Tx, userId: string): Promise<void> {
   const self = userId === ctx.actor.userId;
-  if (!self && !can(ctx.role, "members:manage")) throw new AppError("forbidden", "Your role does not allow removing members.");
+  if (!self) assertMay(ctx, "members:manage", "Your role does not allow removing members.");
   const { actorRole, member } = await lockForChange(ctx, tx, userId);
   if (!self && !canManageMember(actorRole, member.role)) throw new AppError("forbidden", "You cannot remove someone who outranks you.");
   if (member.role === "owner") {

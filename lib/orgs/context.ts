@@ -1,7 +1,8 @@
 import type { Role } from "@/lib/db/generated/enums";
 import { scoped, type Tx } from "@/lib/db/tenant-transaction";
 import { AppError } from "@/lib/api/errors";
-import { can, type Permission } from "@/lib/auth/permissions";
+import { can, PAUSED_WHEN_READ_ONLY, type Permission } from "@/lib/auth/permissions";
+import { billingPath } from "@/lib/billing/paths";
 import type { Principal } from "@/lib/auth/principal";
 import { assertLiveSession, sessionColumns, sessionJoin, touchSession, type SessionColumns, type SessionRequirements } from "@/lib/auth/live-session";
 
@@ -9,6 +10,12 @@ import { assertLiveSession, sessionColumns, sessionJoin, touchSession, type Sess
 export type OrgContext = {
   org: { id: string; slug: string; name: string; personal: boolean };
   role: Role;
+  /**
+   * Dunning (lib/billing/dunning.ts): `graceEndsAt` is set while a payment is overdue, and
+   * once it has passed the org is `readOnly`. Resolved by runAsMember; contexts built for one
+   * allowed action (creating an org, accepting an invitation, leaving) have none.
+   */
+  billing?: { graceEndsAt: Date | null; readOnly: boolean };
   /** `label` is what the audit log shows for the actor (the user's email). */
   actor: { type: "user"; userId: string; label: string };
   request: RequestMeta;
@@ -26,6 +33,8 @@ type MembershipRow = SessionColumns & {
   name: string | null;
   personal: boolean | null;
   requireTwoFactor: boolean | null;
+  billingGraceEndsAt: Date | null;
+  readOnly: boolean | null;
 };
 
 /**
@@ -40,6 +49,7 @@ async function resolveMembership(tx: Tx, principal: Principal, slug: string, nee
     ${touchSession(principal)}
     select ${sessionColumns}, u.email, u."twoFactorEnabledAt" is not null as "twoFactorEnabled",
            m.role, o.id, o.slug, o.name, o.personal, o."requireTwoFactor",
+           o."billingGraceEndsAt", o."billingGraceEndsAt" <= now() as "readOnly",
            set_config('app.org_id', coalesce(o.id, ''), true) as scoped
     from users u
     ${sessionJoin(principal)}
@@ -54,7 +64,13 @@ async function resolveMembership(tx: Tx, principal: Principal, slug: string, nee
   if (row.requireTwoFactor && !row.twoFactorEnabled) {
     throw new AppError("two_factor_required", `${row.name} requires two-factor authentication. Turn it on in your account's security settings to continue.`);
   }
-  return { org: { id: row.id, slug: row.slug, name: row.name, personal: Boolean(row.personal) }, role: row.role, email: row.email, session };
+  return {
+    org: { id: row.id, slug: row.slug, name: row.name, personal: Boolean(row.personal) },
+    role: row.role,
+    email: row.email,
+    billing: { graceEndsAt: row.billingGraceEndsAt, readOnly: Boolean(row.readOnly) },
+    session,
+  };
 }
 
 /**
@@ -70,10 +86,28 @@ export async function runAsMember<T>(
   needs: SessionRequirements = {},
 ): Promise<T> {
   return scoped({ userId: principal.userId }, async (tx) => {
-    const { org, role, email } = await resolveMembership(tx, principal, slug, needs);
-    if (!can(role, permission)) {
-      throw new AppError("forbidden", `Your role (${role}) does not allow this action.`);
-    }
-    return fn({ org, role, actor: { type: "user", userId: principal.userId, label: email }, request }, tx);
+    const { org, role, email, billing } = await resolveMembership(tx, principal, slug, needs);
+    const ctx: OrgContext = { org, role, billing, actor: { type: "user", userId: principal.userId, label: email }, request };
+    assertMay(ctx, permission);
+    return fn(ctx, tx);
+  });
+}
+
+/**
+ * Refuses what the caller's role does not allow (403), and writes paused while the org is
+ * read-only for an overdue payment (402). runAsMember checks the route's permission with it;
+ * services call it for a permission that depends on the input (removing someone else).
+ */
+export function assertMay(ctx: OrgContext, permission: Permission, forbidden = `Your role (${ctx.role}) does not allow this action.`): void {
+  if (!can(ctx.role, permission)) throw new AppError("forbidden", forbidden);
+  if (ctx.billing?.readOnly && PAUSED_WHEN_READ_ONLY.has(permission)) throw readOnlyError(ctx.org, ctx.role);
+}
+
+function readOnlyError(org: OrgContext["org"], role: Role): AppError {
+  const remedy = can(role, "billing:manage")
+    ? `Pay the open invoice or update the payment method on the billing page (${billingPath(org.slug)}); writes resume as soon as Stripe confirms the payment.`
+    : "Ask an owner or admin to update the payment method; writes resume as soon as the payment goes through.";
+  return new AppError("billing_read_only", `${org.name} is read-only because a payment is overdue. ${remedy}`, {
+    extensions: { billingUrl: billingPath(org.slug) },
   });
 }

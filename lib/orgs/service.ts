@@ -3,12 +3,11 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { asUser, setOrgScope, type Tx } from "@/lib/db/tenant-transaction";
 import { recordPlatformEvent } from "@/lib/platform/events";
-import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/api/errors";
 import { diff, recordAudit } from "@/lib/audit/record";
 import { assertFeature } from "@/lib/billing/entitlements";
 import { rateLimit, rateLimitHeaders } from "@/lib/rate-limit";
-import type { OrgContext, RequestMeta } from "./context";
+import { assertMay, type OrgContext, type RequestMeta } from "./context";
 import type { OrgCreateInput, OrgUpdateInput } from "./schemas";
 import { slugify, withSuffix } from "./slug";
 
@@ -72,7 +71,7 @@ const orgColumns = { id: true, slug: true, name: true, personal: true, requireTw
 /** Only owners set security policy; requiring 2FA starts with the owner's own. */
 async function assertMayRequireTwoFactor(ctx: OrgContext, tx: Tx, requireTwoFactor: boolean | undefined): Promise<void> {
   if (requireTwoFactor === undefined) return;
-  if (!can(ctx.role, "org:security")) throw new AppError("forbidden", "Only owners can change the organization's security policy.");
+  assertMay(ctx, "org:security", "Only owners can change the organization's security policy.");
   if (!requireTwoFactor) return;
   // Switching it on needs the plan; turning it off, or saving it unchanged, never does, so a downgraded org is not stuck.
   const current = await tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id }, select: { requireTwoFactor: true } });

@@ -3,10 +3,12 @@
  * embedded one when DATABASE_URL is unset), make sure NEXTAUTH_SECRET exists, apply
  * migrations and, when appropriate, seed the demo organisation; then say what happened.
  * Under `npm start` nothing dev-only happens by itself: the demo seed needs SEED_DEMO=on.
+ * Under `npm run dev` without STRIPE_SECRET_KEY, billing goes to the local Stripe stand-in.
  */
 import path from "node:path";
 import pg from "pg";
 import { z } from "zod";
+import { startLocalStripeForApp } from "@/lib/billing/local-stripe/for-app";
 import { type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { DEMO_ORG_SLUG, DEMO_PASSWORD, seed } from "@/prisma/seed";
@@ -18,7 +20,7 @@ export type Prepared = {
   /** The environment for the Next process. */
   env: NodeJS.ProcessEnv;
   port: number;
-  /** Stops the embedded database, if one was started. */
+  /** Stops the embedded database and the local Stripe stand-in, if they were started. */
   stop(): Promise<void>;
 };
 
@@ -52,6 +54,11 @@ export async function prepare({ dev }: { dev: boolean }): Promise<Prepared> {
   }
 
   const database = await openDatabase(dataDir);
+  let localStripe: Awaited<ReturnType<typeof startLocalStripeForApp>>["stripe"] | undefined;
+  const stopAll = async () => {
+    await localStripe?.stop();
+    await database.embedded?.stop();
+  };
   try {
     if (database.embedded) {
       decide("DATABASE_URL", database.app);
@@ -81,15 +88,27 @@ export async function prepare({ dev }: { dev: boolean }): Promise<Prepared> {
     ]);
     if (hasDemo) summary.push(["Sign in", `owner@acme.test / ${DEMO_PASSWORD} (also admin@, member@, viewer@acme.test)`]);
 
+    if (process.env.STRIPE_SECRET_KEY) {
+      summary.push(["Billing", `Stripe (STRIPE_SECRET_KEY${process.env.STRIPE_API_URL ? `, API at ${process.env.STRIPE_API_URL}` : ""})`]);
+    } else if (dev) {
+      // Only the dev server: `npm start` without keys runs with billing off, never on a stand-in.
+      const started = await startLocalStripeForApp({ appUrl: url, appName: process.env.APP_NAME || "Tenantkit", stateFile: path.join(dataDir, "local-stripe.json") });
+      localStripe = started.stripe;
+      for (const [name, value] of Object.entries(started.env)) decide(name, value);
+      summary.push(["Billing", `local Stripe stand-in (test mode) at ${started.stripe.url}; no real money. Events at ${url}/dev/billing; set STRIPE_SECRET_KEY to use your Stripe account`]);
+    } else {
+      summary.push(["Billing", "off (set STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and STRIPE_PRICE_PRO)"]);
+    }
+
     if (secretNote) summary.push(["Secret", secretNote]);
     summary.push(["URL", url]);
     const width = Math.max(...summary.map(([label]) => label.length));
     console.log(`\nTenantkit\n${summary.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join("\n")}\n`);
     if (!dev && database.embedded) console.log(LOCAL_TRIAL_NOTICE);
 
-    return { env: { ...inherited, ...decided }, port, stop: async () => database.embedded?.stop() };
+    return { env: { ...inherited, ...decided }, port, stop: stopAll };
   } catch (error) {
-    await database.embedded?.stop();
+    await stopAll();
     throw error;
   }
 }

@@ -22,7 +22,7 @@ describe("the projects limit", () => {
     const res = await client(team.member).post<Problem>(`/api/v1/orgs/${org.slug}/projects`, { name: "One too many" });
     expect(res.status).toBe(402);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
-    const upgradeUrl = "/pricing";
+    const upgradeUrl = `/dashboard/${org.slug}/billing`;
     expect(res.body).toMatchObject({
       code: "plan_limit",
       status: 402,
@@ -79,7 +79,7 @@ describe("the usage endpoint", () => {
     expect(start.body).toMatchObject({
       plan: { id: "free", name: "Free" },
       features: { apiAccess: false, requireTwoFactor: false, auditLogExport: false },
-      upgradeUrl: "/pricing",
+      upgradeUrl: `/dashboard/${org.slug}/billing`,
     });
     // orgWithTeam: 3 projects, and 4 members on 5 seats, which is 80%: a warning already.
     expect(start.body.limits).toEqual([
@@ -120,7 +120,7 @@ describe("features the plan lacks", () => {
     const res = await client(team.admin).get<Problem>(`/api/v1/orgs/${org.slug}/audit/export`);
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ code: "feature_unavailable", feature: "auditLogExport", plan: "free", requiredPlan: "pro" });
-    expect(res.body.detail).toBe(`Audit-log export is not part of the Free plan. It comes with Pro: upgrade at /pricing.`);
+    expect(res.body.detail).toBe(`Audit-log export is not part of the Free plan. It comes with Pro: upgrade at /dashboard/${org.slug}/billing.`);
     // Reading the log is not a plan feature.
     expect((await client(team.admin).get(`/api/v1/orgs/${org.slug}/audit`)).status).toBe(200);
 

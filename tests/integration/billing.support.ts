@@ -5,7 +5,25 @@ import { inject } from "vitest";
 /** Talks to the fake Stripe's test-control API (lib/billing/local-stripe/server.ts). */
 
 type Json = Record<string, unknown>;
-export type FakeSubscription = Json & { id: string; status: string; customer: string; items: { data: { id: string; quantity: number }[] } };
+export type FakeSubscription = Json & {
+  id: string;
+  status: string;
+  customer: string;
+  cancel_at_period_end: boolean;
+  latest_invoice: string | null;
+  items: { data: { id: string; quantity: number; current_period_start: number; current_period_end: number }[] };
+};
+export type FakeInvoice = Json & {
+  id: string;
+  status: "draft" | "open" | "paid";
+  customer: string;
+  amount_due: number;
+  billing_reason: string;
+  hosted_invoice_url: string;
+  invoice_pdf: string;
+  parent: { subscription_details: { subscription: string } };
+  lines: { data: (Json & { amount: number; parent: { subscription_item_details: { proration: boolean } } })[] };
+};
 export type FakeEvent = Json & { id: string; type: string };
 export type Delivery = { eventId: string; type: string; status: number; body: { received?: boolean; outcome?: string; code?: string } };
 export type ControlResult = { subscription: FakeSubscription; events: FakeEvent[]; deliveries: Delivery[] };
@@ -14,6 +32,7 @@ export type FakeState = {
   checkoutSessions: (Json & { id: string; url: string; customer: string; request: { line_items: { price: string; quantity: number }[]; subscription_data?: { trial_period_days?: number } } })[];
   portalSessions: (Json & { id: string; customer: string; url: string })[];
   subscriptions: FakeSubscription[];
+  invoices: FakeInvoice[];
 };
 
 async function control<T>(method: string, path: string, body?: Json): Promise<T> {
@@ -28,7 +47,12 @@ export const fakeStripe = {
   updateSubscription: (id: string, change: { quantity?: number; status?: string; cancel_at_period_end?: boolean; deliver?: boolean }) =>
     control<ControlResult>("POST", `/_test/subscriptions/${id}/update`, change),
   deleteSubscription: (id: string, options: { deliver?: boolean } = {}) => control<ControlResult>("POST", `/_test/subscriptions/${id}/delete`, options),
+  /** A payment for the current period: failed (past_due) or paid (the open invoice, if any). */
   invoice: (id: string, options: { paid: boolean; deliver?: boolean }) => control<ControlResult>("POST", `/_test/subscriptions/${id}/invoice`, options),
+  /** The period (or trial) ends: a new period billed, or the end of a cancel-at-period-end subscription. */
+  renew: (id: string, options: { paid?: boolean; deliver?: boolean } = {}) => control<ControlResult>("POST", `/_test/subscriptions/${id}/renew`, options),
+  trialWillEnd: (id: string, options: { deliver?: boolean } = {}) => control<ControlResult>("POST", `/_test/subscriptions/${id}/trial-will-end`, options),
+  payInvoice: (invoiceId: string, options: { deliver?: boolean } = {}) => control<ControlResult>("POST", `/_test/invoices/${invoiceId}/pay`, options),
   deliver: (eventId: string, options: { secret?: string; timestamp?: number } = {}) => control<Delivery>("POST", `/_test/events/${eventId}/deliver`, options),
 };
 

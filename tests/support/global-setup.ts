@@ -17,6 +17,8 @@ declare module "vitest" {
     /** The local Stripe-shaped server the app's billing talks to (lib/billing/local-stripe/server.ts). */
     stripeUrl: string;
     stripeWebhookSecret: string;
+    /** For tests that drive the stand-in with the real SDK, as the app does. */
+    stripeSecretKey: string;
   }
 }
 
@@ -53,6 +55,7 @@ export default async function setup(project: TestProject) {
   project.provide("dbMode", mode);
   project.provide("stripeUrl", stripe.url);
   project.provide("stripeWebhookSecret", stripe.webhookSecret);
+  project.provide("stripeSecretKey", stripe.secretKey);
 
   return async () => {
     await server.stop();

@@ -13,18 +13,19 @@ export default async function OrgLayout({ children, params }: Props) {
   const { org: slug } = await params;
   const path = `/dashboard/${slug}`;
   const { user } = await requireCurrentUser(path);
-  const [{ role, usage, ...org }, orgs] = await Promise.all([
+  const [{ role, usage, billing, ...org }, orgs] = await Promise.all([
     // Usage only for those who can act on it (billing:manage): it feeds the plan-limit banner.
     loadAsMember(slug, "org:read", path, async (ctx, tx) => ({
       ...ctx.org,
       role: ctx.role,
+      billing: { graceEndsAt: ctx.billing?.graceEndsAt?.toISOString() ?? null, readOnly: ctx.billing?.readOnly ?? false },
       usage: can(ctx.role, "billing:manage") ? await orgUsage(ctx, tx) : null,
     })),
     listOrgsForUser(user.id),
   ]);
 
   return (
-    <DashboardProvider value={{ org, role, user: { id: user.id, name: user.name, email: user.email } }}>
+    <DashboardProvider value={{ org, role, billing, user: { id: user.id, name: user.name, email: user.email } }}>
       <AppShell orgs={orgs} usage={usage}>{children}</AppShell>
     </DashboardProvider>
   );

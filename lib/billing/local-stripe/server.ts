@@ -2,6 +2,11 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import Stripe from "stripe";
 import { z } from "zod";
+import { DAY, type Json, missing, MONTH, newId, now, required, StripeFailure } from "./common";
+import { createInvoiceBook } from "./invoices";
+import { createLifecycle } from "./lifecycle";
+import { type PageContext, servePage } from "./pages";
+import { loadSnapshot, saveSnapshot } from "./persist";
 import { createMetering, MeterEventRefusal, meterEventForm } from "./metering";
 
 /**
@@ -17,8 +22,8 @@ import { createMetering, MeterEventRefusal, meterEventForm } from "./metering";
 
 export const FAKE_STRIPE_API_VERSION = "2026-10-28.endive";
 
-type Json = Record<string, unknown>;
-type Price = { id: string; unitAmount: number };
+/** `name` is the plan name the checkout page shows (in the price's metadata, as a dashboard user would put it). */
+type Price = { id: string; unitAmount: number; name?: string };
 type Delivery = { eventId: string; type: string; status: number; body: unknown };
 
 export type FakeStripe = {
@@ -31,26 +36,6 @@ export type FakeStripe = {
   setWebhookUrl(url: string): void;
   stop(): Promise<void>;
 };
-
-class StripeFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly type: string,
-    message: string,
-    readonly code?: string,
-    readonly param?: string,
-  ) {
-    super(message);
-  }
-}
-
-const missing = (kind: string, id: string) => new StripeFailure(404, "invalid_request_error", `No such ${kind}: '${id}'`, "resource_missing", "id");
-const required = (param: string) => new StripeFailure(400, "invalid_request_error", `Missing required param: ${param}.`, "parameter_missing", param);
-
-const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString("base64url").replace(/[-_]/g, "0")}`;
-const now = () => Math.floor(Date.now() / 1000);
-const DAY = 86_400;
-const MONTH = 30 * DAY;
 
 /** Stripe's form encoding (`items[0][price]=x&metadata[orgId]=y`) back into nested objects and arrays. */
 export function parseForm(text: string): Json {
@@ -84,6 +69,7 @@ const formSchemas = {
     metadata: z.record(z.string(), z.string()).optional(),
   }),
   portal: z.object({ customer: z.string(), return_url: z.string().url().optional() }),
+  invoicePreview: z.object({ customer: z.string(), subscription: z.string() }),
   subscriptionUpdate: z.object({
     items: z.array(z.object({ id: z.string(), quantity: z.coerce.number().int().min(0).optional() })).optional(),
     cancel_at_period_end: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
@@ -112,10 +98,18 @@ function reply(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-export async function start(options: { prices?: Price[] } = {}): Promise<FakeStripe> {
+export type StartOptions = {
+  prices?: Price[];
+  /** Named on the portal's "Return to …" link. */
+  appName?: string;
+  /** Keeps the objects in this JSON file across restarts (the dev server; tests start empty). */
+  stateFile?: string;
+};
+
+export async function start(options: StartOptions = {}): Promise<FakeStripe> {
   const secretKey = `sk_test_fake${randomBytes(12).toString("hex")}`;
   const webhookSecret = `whsec_fake${randomBytes(16).toString("hex")}`;
-  const prices = options.prices ?? [{ id: "price_fake_pro_seat", unitAmount: 1200 }];
+  const prices = options.prices ?? [{ id: "price_fake_pro_seat", unitAmount: 1200, name: "Pro" }];
   const signer = new Stripe(secretKey);
   let webhookUrl: string | undefined;
   let baseUrl = "";
@@ -125,6 +119,7 @@ export async function start(options: { prices?: Price[] } = {}): Promise<FakeStr
   const portalSessions = new Map<string, Json>();
   const subscriptions = new Map<string, Json>();
   const events = new Map<string, Json>();
+  const invoices = createInvoiceBook(() => baseUrl, (id) => customers.get(id));
   /** Idempotency-Key → the first answer, replayed for a retry like Stripe does. */
   const idempotent = new Map<string, { status: number; body: unknown }>();
   const metering = createMetering(now);
@@ -144,7 +139,7 @@ export async function start(options: { prices?: Price[] } = {}): Promise<FakeStr
       recurring: { interval: "month", interval_count: 1, usage_type: "licensed", meter: null },
       product: `prod_${price.id}`,
       livemode: false,
-      metadata: {},
+      metadata: price.name ? { name: price.name } : {},
     };
   }
 
@@ -240,7 +235,7 @@ export async function start(options: { prices?: Price[] } = {}): Promise<FakeStr
         has_more: false,
         url: `/v1/subscription_items?subscription=${id}`,
       },
-      latest_invoice: newId("in"),
+      latest_invoice: null,
       livemode: false,
       metadata: request.subscription_data?.metadata ?? {},
       start_date: created,
@@ -252,25 +247,19 @@ export async function start(options: { prices?: Price[] } = {}): Promise<FakeStr
     return subscription;
   }
 
-  function invoiceFor(subscription: Json, paid: boolean): Json {
-    const item = (subscription.items as { data: Json[] }).data[0]!;
-    const amount = Number((item.price as Json).unit_amount) * Number(item.quantity);
-    return {
-      id: String(subscription.latest_invoice),
-      object: "invoice",
-      customer: subscription.customer,
-      amount_due: amount,
-      amount_paid: paid ? amount : 0,
-      amount_remaining: paid ? 0 : amount,
-      currency: "usd",
-      status: paid ? "paid" : "open",
-      hosted_invoice_url: `${baseUrl}/invoices/${String(subscription.latest_invoice)}`,
-      invoice_pdf: `${baseUrl}/invoices/${String(subscription.latest_invoice)}/pdf`,
-      period_end: item.current_period_end,
-      parent: { type: "subscription_details", quote_details: null, subscription_details: { subscription: subscription.id, metadata: subscription.metadata } },
-      created: now(),
-      livemode: false,
-    };
+  /** `/v1/invoices…`: the list, one invoice, and the preview of the next one. */
+  function invoiceApi(method: string, path: string, body: Json, query: URLSearchParams): Json | undefined {
+    if (method === "GET" && path === "/v1/invoices") return invoices.list(query);
+    if (method === "POST" && path === "/v1/invoices/create_preview") {
+      const input = parse(formSchemas.invoicePreview, body);
+      getCustomer(input.customer);
+      const subscription = getSubscription(input.subscription);
+      if (subscription.customer !== input.customer) throw new StripeFailure(400, "invalid_request_error", `Subscription ${input.subscription} does not belong to customer ${input.customer}.`, "parameter_invalid", "subscription");
+      return invoices.preview(subscription);
+    }
+    const match = /^\/v1\/invoices\/([^/]+)$/.exec(path);
+    if (method === "GET" && match) return invoices.get(match[1]!);
+    return undefined;
   }
 
   async function api(method: string, path: string, body: Json, query: URLSearchParams): Promise<unknown> {
@@ -335,8 +324,15 @@ export async function start(options: { prices?: Price[] } = {}): Promise<FakeStr
         for (const change of input.items ?? []) {
           const item = (subscription.items as { data: Json[] }).data.find((i) => i.id === change.id);
           if (!item) throw missing("subscription_item", change.id);
-          if (change.quantity !== undefined) metering.recordQuantityChange(String(subscription.id), change.id, Number(item.quantity), change.quantity, input.proration_behavior);
-          if (change.quantity !== undefined) item.quantity = change.quantity;
+          if (change.quantity === undefined) continue;
+          const from = Number(item.quantity);
+          item.quantity = change.quantity;
+          const behavior = input.proration_behavior ?? "create_prorations";
+          metering.recordQuantityChange(String(subscription.id), change.id, from, change.quantity, behavior);
+          if (behavior !== "none") {
+            const invoice = invoices.prorate(subscription, from, change.quantity, behavior);
+            if (invoice) emit("invoice.paid", invoice);
+          }
         }
         if (input.cancel_at_period_end !== undefined) subscription.cancel_at_period_end = input.cancel_at_period_end;
         if (input.metadata) subscription.metadata = { ...(subscription.metadata as Json), ...input.metadata };
@@ -352,6 +348,8 @@ export async function start(options: { prices?: Price[] } = {}): Promise<FakeStr
         throw error;
       }
     }
+    const invoiceResult = invoiceApi(method, path, body, query);
+    if (invoiceResult) return invoiceResult;
     throw new StripeFailure(404, "invalid_request_error", `Unrecognized request URL (${method}: ${path}).`);
   }
 
@@ -364,8 +362,9 @@ export async function start(options: { prices?: Price[] } = {}): Promise<FakeStr
       const subscription = createSubscription(session);
       Object.assign(session, { status: "complete", payment_status: subscription.status === "trialing" ? "no_payment_required" : "paid", subscription: subscription.id });
       const { _request: _, ...publicSession } = session;
+      const invoice = invoices.first(subscription);
       const list = [emit("checkout.session.completed", publicSession), emit("customer.subscription.created", subscription)];
-      if (subscription.status === "active") list.push(emit("invoice.paid", invoiceFor(subscription, true)));
+      if (subscription.status === "active") list.push(emit("invoice.paid", invoice));
       return { subscription, events: list, deliveries: await deliverAll(list, deliverEvents) };
     },
     /** A change made in the portal or the dashboard. */
@@ -373,7 +372,11 @@ export async function start(options: { prices?: Price[] } = {}): Promise<FakeStr
       const subscription = getSubscription(id);
       const previous: Json = {};
       const item = (subscription.items as { data: Json[] }).data[0]!;
-      if (change.quantity !== undefined) [previous.quantity, item.quantity] = [item.quantity, change.quantity];
+      if (change.quantity !== undefined) {
+        [previous.quantity, item.quantity] = [item.quantity, change.quantity];
+        // As in the portal: the change is prorated onto the next invoice.
+        invoices.prorate(subscription, Number(previous.quantity), change.quantity, "create_prorations");
+      }
       if (change.status !== undefined) [previous.status, subscription.status] = [subscription.status, change.status];
       if (change.cancel_at_period_end !== undefined) [previous.cancel_at_period_end, subscription.cancel_at_period_end] = [subscription.cancel_at_period_end, change.cancel_at_period_end];
       const list = [emit("customer.subscription.updated", subscription, previous)];
@@ -381,17 +384,41 @@ export async function start(options: { prices?: Price[] } = {}): Promise<FakeStr
     },
     /** The subscription ends (cancelled now, or its period ended after cancel_at_period_end). */
     async deleteSubscription(id: string, deliverEvents: boolean) {
-      const subscription = getSubscription(id);
-      Object.assign(subscription, { status: "canceled", canceled_at: now(), ended_at: now() });
-      const list = [emit("customer.subscription.deleted", subscription)];
+      const { subscription, events: list } = lifecycle.end(getSubscription(id));
       return { subscription, events: list, deliveries: await deliverAll(list, deliverEvents) };
     },
+    /** A payment for the current period: fails (past_due), or pays the open invoice (active again). */
     async invoice(id: string, paid: boolean, deliverEvents: boolean) {
-      const subscription = getSubscription(id);
-      const list = [emit(paid ? "invoice.paid" : "invoice.payment_failed", invoiceFor(subscription, paid))];
+      const { subscription, events: list } = lifecycle.charge(id, paid);
       return { subscription, events: list, deliveries: await deliverAll(list, deliverEvents) };
     },
   };
+
+  const lifecycle = createLifecycle({ getSubscription, invoices, emit });
+
+  const pageContext: PageContext = {
+    checkoutSession: (id) => checkoutSessions.get(id),
+    portalSession: (id) => portalSessions.get(id),
+    customer: getCustomer,
+    price: priceObject,
+    subscriptionsOf: (customer) => [...subscriptions.values()].filter((s) => s.customer === customer),
+    invoicesOf: (customer) => invoices.list(new URLSearchParams({ customer, limit: "100" })).data as Json[],
+    invoice: (id) => invoices.get(id),
+    completeCheckout: (id) => control.completeCheckout(id, true),
+    setCancelAtPeriodEnd: (id, cancel) => control.updateSubscription(id, { cancel_at_period_end: cancel }, true),
+    updateEmail: async (id, email) => {
+      const customer = getCustomer(id);
+      const previous = { email: customer.email };
+      customer.email = email;
+      await deliverAll([emit("customer.updated", customer, previous)], true);
+    },
+    payInvoice: async (id) => step(lifecycle.payInvoice(id), true),
+    appName: options.appName ?? "the app",
+  };
+  /** Runs one lifecycle step and delivers its events, as Stripe would right after. */
+  async function step(outcome: { subscription: Json; events: Json[] }, deliverEvents: boolean) {
+    return { ...outcome, deliveries: await deliverAll(outcome.events, deliverEvents) };
+  }
 
   const controlBody = z.object({
     deliver: z.boolean().default(true),
@@ -408,8 +435,20 @@ export async function start(options: { prices?: Price[] } = {}): Promise<FakeStr
     const body = controlBody.parse(text ? JSON.parse(text) : {});
     let match: RegExpExecArray | null;
     if (method === "GET" && path === "/_test/state") {
-      return { customers: [...customers.values()], checkoutSessions: [...checkoutSessions.values()].map(({ _request, ...s }) => ({ ...s, request: _request })), portalSessions: [...portalSessions.values()], subscriptions: [...subscriptions.values()], prorations: metering.prorations, meterEvents: metering.meterEvents(), outage: metering.outage };
+      return {
+        customers: [...customers.values()],
+        checkoutSessions: [...checkoutSessions.values()].map(({ _request, ...s }) => ({ ...s, request: _request })),
+        portalSessions: [...portalSessions.values()],
+        subscriptions: [...subscriptions.values()],
+        invoices: invoices.all(),
+        prorations: metering.prorations,
+        meterEvents: metering.meterEvents(),
+        outage: metering.outage,
+      };
     }
+    if (method === "POST" && (match = /^\/_test\/subscriptions\/([^/]+)\/renew$/.exec(path))) return step(lifecycle.renew(match[1]!, body.paid), body.deliver);
+    if (method === "POST" && (match = /^\/_test\/subscriptions\/([^/]+)\/trial-will-end$/.exec(path))) return step(lifecycle.trialWillEnd(match[1]!), body.deliver);
+    if (method === "POST" && (match = /^\/_test\/invoices\/([^/]+)\/pay$/.exec(path))) return step(lifecycle.payInvoice(match[1]!), body.deliver);
     if (method === "POST" && (match = /^\/_test\/checkout\/([^/]+)\/complete$/.exec(path))) return control.completeCheckout(match[1]!, body.deliver);
     if (method === "POST" && (match = /^\/_test\/subscriptions\/([^/]+)\/update$/.exec(path))) return control.updateSubscription(match[1]!, body, body.deliver);
     if (method === "POST" && (match = /^\/_test\/subscriptions\/([^/]+)\/delete$/.exec(path))) return control.deleteSubscription(match[1]!, body.deliver);
@@ -423,6 +462,7 @@ export async function start(options: { prices?: Price[] } = {}): Promise<FakeStr
     const method = req.method ?? "GET";
     const text = await readBody(req);
     if (url.pathname.startsWith("/_test/")) return reply(res, 200, await testControl(method, url.pathname, text));
+    if (await servePage(pageContext, method, url, text, res, req.headers.origin, req.headers.host)) return;
     if (metering.outage.on && metering.outage.mode === "drop") return void req.socket.destroy();
     if (metering.outage.on) throw new StripeFailure(500, "api_error", "Stripe is unavailable (outage switched on at /_test/outage).");
 
@@ -441,19 +481,36 @@ export async function start(options: { prices?: Price[] } = {}): Promise<FakeStr
     return reply(res, 200, result);
   }
 
+  const stored = { customers, checkoutSessions, portalSessions, subscriptions, events };
+  const save = () => {
+    if (!options.stateFile) return;
+    const maps = Object.fromEntries(Object.entries(stored).map(([name, map]) => [name, [...map.entries()]]));
+    saveSnapshot(options.stateFile, { baseUrl, maps, invoices: invoices.snapshot() });
+  };
+
+  function replyError(res: ServerResponse, cause: unknown) {
+    if (cause instanceof StripeFailure) {
+      return reply(res, cause.status, { error: { type: cause.type, message: cause.message, ...(cause.code ? { code: cause.code } : {}), ...(cause.param ? { param: cause.param } : {}) } });
+    }
+    if (cause instanceof z.ZodError || cause instanceof SyntaxError) return reply(res, 400, { error: { type: "invalid_request_error", message: String(cause) } });
+    return reply(res, 500, { error: { type: "api_error", message: String(cause) } });
+  }
+
   const server = createServer((req, res) => {
-    handle(req, res).catch((cause: unknown) => {
-      if (cause instanceof StripeFailure) {
-        return reply(res, cause.status, { error: { type: cause.type, message: cause.message, ...(cause.code ? { code: cause.code } : {}), ...(cause.param ? { param: cause.param } : {}) } });
-      }
-      if (cause instanceof z.ZodError || cause instanceof SyntaxError) return reply(res, 400, { error: { type: "invalid_request_error", message: String(cause) } });
-      return reply(res, 500, { error: { type: "api_error", message: String(cause) } });
-    });
+    handle(req, res)
+      .catch((cause: unknown) => replyError(res, cause))
+      .then(() => req.method !== "GET" && save())
+      .catch((cause: unknown) => console.error("local Stripe stand-in: could not save its state", cause));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("fake Stripe server is not listening on TCP");
   baseUrl = `http://127.0.0.1:${address.port}`;
+  const snapshot = options.stateFile ? loadSnapshot(options.stateFile, baseUrl) : null;
+  if (snapshot) {
+    for (const [name, map] of Object.entries(stored)) for (const [id, value] of snapshot.maps[name] ?? []) map.set(id, value);
+    invoices.restore(snapshot.invoices as Parameters<typeof invoices.restore>[0]);
+  }
 
   return {
     url: baseUrl,

@@ -4,6 +4,8 @@ import { emailChangeEmail, emailChangePropsSchema } from "./email-change";
 import { invitationEmail, invitationPropsSchema } from "./invitation";
 import { magicLinkEmail } from "./magic-link";
 import { accountExistsEmail, accountExistsPropsSchema } from "./account-exists";
+import { paymentFailedEmail, paymentFailedPropsSchema } from "./payment-failed";
+import { trialEndingEmail, trialEndingPropsSchema } from "./trial-ending";
 import { verifyEmailEmail, verifyEmailPropsSchema } from "./verify-email";
 
 /**
@@ -23,6 +25,8 @@ export const templates = {
   "email-change": template(emailChangePropsSchema, (props) => emailChangeEmail(props)),
   "verify-email": template(verifyEmailPropsSchema, (props) => verifyEmailEmail(props)),
   "account-exists": template(accountExistsPropsSchema, (props) => accountExistsEmail(props)),
+  "payment-failed": template(paymentFailedPropsSchema, (props) => paymentFailedEmail(props)),
+  "trial-ending": template(trialEndingPropsSchema, (props) => trialEndingEmail(props)),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/api/errors";
 import { apiRoute } from "@/lib/api/handler";
 import { requireStripe } from "@/lib/billing/stripe";
+import { queueBillingNotices } from "@/lib/billing/notices";
 import { applySubscription } from "@/lib/billing/sync";
 import { eventSchema, subscriptionIdOf } from "@/lib/billing/webhook-event";
 import { scoped } from "@/lib/db/tenant-transaction";
@@ -75,6 +76,7 @@ export const POST = apiRoute(async (req, _route, meta) => {
     // The same event delivered twice at once: the second insert waits for the first and finds it.
     if (inserted === 0) return "duplicate";
     const result = subscription ? await applySubscription(tx, subscription, readAt) : "ignored";
+    if (subscription && result !== "unknown-customer") await queueBillingNotices(tx, event, subscription);
     await tx.stripeEvent.update({ where: { id: event.id }, data: { processedAt: new Date() } });
     return result;
   });
