@@ -35,3 +35,14 @@ export async function setOrgPlan(slug: string, plan: "free" | "pro" | "enterpris
     await client.end();
   }
 }
+
+/** Makes the org's grace period after a failed payment run out a minute ago: the org is read-only. */
+export async function endGracePeriod(slug: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  await client.connect();
+  try {
+    await client.query(`update organizations set "billingGraceEndsAt" = now() - interval '1 minute' where slug = $1`, [slug]);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { BillingView } from "@/components/billing/billing-view";
+import { TestModeBadge } from "@/components/billing/test-mode-badge";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { PLANS } from "@/components/marketing/plans";
 import { Callout } from "@/components/ui/callout";
@@ -24,7 +25,15 @@ export default async function BillingPage({ params, searchParams }: Props) {
   }
   return (
     <>
-      <PageHeader title="Billing" description="Plan, seats, usage and invoices." />
+      <PageHeader
+        title="Billing"
+        description={
+          <span className="grid gap-2">
+            Plan, seats, usage and invoices.
+            <TestModeBadge />
+          </span>
+        }
+      />
       <BillingView
         state={overview.state}
         usage={overview.usage}
