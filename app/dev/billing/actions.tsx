@@ -32,23 +32,23 @@ export function DevBillingActions({ subscription, seats, trialing, endsAtPeriodE
   return (
     <div className="mt-3 space-y-3">
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" variant="secondary" disabled={pending} onClick={() => run("fail_payment", "Failed payment")}>
+        <Button variant="secondary" disabled={pending} onClick={() => run("fail_payment", "Failed payment")}>
           Fail a payment
         </Button>
-        <Button size="sm" variant="secondary" disabled={pending || !hasOpenInvoice} onClick={() => run("pay_invoice", "Payment")}>
+        <Button variant="secondary" disabled={pending || !hasOpenInvoice} onClick={() => run("pay_invoice", "Payment")}>
           Pay the open invoice
         </Button>
         {endsAtPeriodEnd ? (
-          <Button size="sm" variant="secondary" disabled={pending} onClick={() => run("period_end", "Period end")}>
+          <Button variant="secondary" disabled={pending} onClick={() => run("period_end", "Period end")}>
             Reach period end (ends it)
           </Button>
         ) : (
-          <Button size="sm" variant="secondary" disabled={pending} onClick={() => run("renew", "Renewal")}>
+          <Button variant="secondary" disabled={pending} onClick={() => run("renew", "Renewal")}>
             {trialing ? "End the trial (paid)" : "Renew (paid)"}
           </Button>
         )}
         {trialing && (
-          <Button size="sm" variant="secondary" disabled={pending} onClick={() => run("trial_will_end", "Trial will end")}>
+          <Button variant="secondary" disabled={pending} onClick={() => run("trial_will_end", "Trial will end")}>
             Trial will end
           </Button>
         )}
@@ -66,7 +66,7 @@ export function DevBillingActions({ subscription, seats, trialing, endsAtPeriodE
           </label>
           <Input id={seatsId} type="number" min={1} max={10000} required value={newSeats} onChange={(e) => setNewSeats(e.target.value)} />
         </div>
-        <Button size="sm" type="submit" variant="secondary" disabled={pending}>
+        <Button type="submit" variant="secondary" disabled={pending}>
           Change seats as in the portal
         </Button>
       </form>

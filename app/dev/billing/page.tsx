@@ -15,6 +15,7 @@ export const metadata: Metadata = { title: "Dev billing", robots: { index: false
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 const day = (seconds: number) => dateFormat.format(new Date(seconds * 1000));
+const seats = (n: number) => `${n} ${n === 1 ? "seat" : "seats"}`;
 const money = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
 
 type Org = { id: string; name: string; slug: string; plan: string; seatsPurchased: number | null; stripeCustomerId: string | null };
@@ -70,7 +71,7 @@ function OrgBilling({ org, state }: { org: Org; state: LocalStripeState }) {
             {org.name}
           </h2>
           <p className="mt-1 text-sm text-muted-foreground">
-            In the app: plan {org.plan}, {org.seatsPurchased ?? "no"} paid seats · <a className="text-link underline" href={`/dashboard/${org.slug}/settings`}>Billing settings</a>
+            In the app: plan {org.plan}, {seats(org.seatsPurchased ?? 0)} paid · <a className="text-link underline" href={`/dashboard/${org.slug}/settings`}>Billing settings</a>
           </p>
         </header>
         {subscriptions.length === 0 ? (
@@ -88,7 +89,7 @@ function OrgBilling({ org, state }: { org: Org; state: LocalStripeState }) {
                   </p>
                   {item && (
                     <p className="mt-1 text-sm text-muted-foreground">
-                      {item.quantity} seats · {s.status === "trialing" ? "trial ends" : "period ends"} {day(item.current_period_end)}
+                      {seats(item.quantity)} · {s.status === "trialing" ? "trial ends" : "period ends"} {day(item.current_period_end)}
                       {openInvoices.length > 0 && ` · open invoice ${money(openInvoices[0]!.amount_due)}`}
                     </p>
                   )}

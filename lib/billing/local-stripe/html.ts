@@ -33,9 +33,9 @@ export const day = (seconds: unknown) =>
 
 const STYLE = `
 :root { color-scheme: light dark; --bg: #f6f7f9; --card: #fff; --text: #1b1f24; --muted: #5b6470; --line: #dde1e6;
-  --accent: #4f46e5; --accent-text: #fff; --warn-bg: #fff4d6; --warn-text: #6b4a00; --danger: #b42318; }
+  --accent: #4f46e5; --accent-text: #fff; --warn-bg: #fff4d6; --warn-text: #6b4a00; --danger: #b42318; --good: #067647; }
 @media (prefers-color-scheme: dark) { :root { --bg: #0f1115; --card: #181b21; --text: #e7e9ec; --muted: #9aa3ae; --line: #2b3038;
-  --accent: #8b85ff; --accent-text: #0f1115; --warn-bg: #3a2f0b; --warn-text: #ffd98a; --danger: #ff8a80; } }
+  --accent: #8b85ff; --accent-text: #0f1115; --warn-bg: #3a2f0b; --warn-text: #ffd98a; --danger: #ff8a80; --good: #6ce9a6; } }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; background: var(--bg); color: var(--text); }
 .banner { background: var(--warn-bg); color: var(--warn-text); padding: .6rem 1rem; text-align: center; font-weight: 600; font-size: .9rem; }
@@ -56,6 +56,7 @@ input { font: inherit; padding: .5rem .6rem; border-radius: .5rem; border: 1px s
 table { width: 100%; border-collapse: collapse; } th, td { text-align: left; padding: .45rem .25rem; border-bottom: 1px solid var(--line); } th { color: var(--muted); font-weight: 500; font-size: .9rem; }
 .status { display: inline-block; padding: .05rem .5rem; border-radius: 1rem; border: 1px solid var(--line); font-size: .85rem; }
 .status.bad { color: var(--danger); border-color: var(--danger); }
+.status.good { color: var(--good); border-color: var(--good); }
 `;
 
 /** A full page with the test-mode banner on top, so nobody mistakes it for a real payment page. */

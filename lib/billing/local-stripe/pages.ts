@@ -37,7 +37,8 @@ const redirect = (res: ServerResponse, location: string) => {
 
 const sessionLabel = (status: unknown) => {
   const text = String(status).replace(/_/g, " ");
-  return html`<span class="status ${status === "past_due" || status === "unpaid" || status === "open" ? "bad" : ""}">${text}</span>`;
+  const tone = status === "past_due" || status === "unpaid" || status === "open" ? "bad" : status === "paid" || status === "active" || status === "trialing" ? "good" : "";
+  return html`<span class="status ${tone}">${text}</span>`;
 };
 
 function checkoutPage(session: Json, price: Json, quantity: number, trialDays: number | undefined) {

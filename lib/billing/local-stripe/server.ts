@@ -18,6 +18,8 @@ import { createMetering, MeterEventRefusal, meterEventForm } from "./metering";
  * Besides the API (`/v1/…`) it has a test-control API (`/_test/…`, JSON) that does what a
  * customer or Stripe itself would: complete a checkout, change or end a subscription, and
  * deliver events to the app's webhook signed with the SDK's own test-header helper.
+ * It also serves the pages a customer would see on Stripe (pages.ts: Checkout, the portal,
+ * hosted invoices). This file is the wiring: invoices.ts, lifecycle.ts and pages.ts hold the rest.
  */
 
 export const FAKE_STRIPE_API_VERSION = "2026-10-28.endive";
