@@ -40,7 +40,7 @@ test("an owner subscribes on the stand-in's checkout, manages it in its portal, 
   await expect(page.getByRole("link", { name: "Back" })).toBeVisible();
   await shoot(page, testInfo, "stripe-checkout");
   await page.getByRole("button", { name: "Subscribe" }).click();
-  await page.waitForURL(`**/dashboard/${slug}/settings?checkout=success`);
+  await page.waitForURL(`**/dashboard/${slug}/billing?checkout=success`);
 
   const billing = await page.request.get(`/api/v1/orgs/${slug}/billing`);
   expect(await billing.json()).toMatchObject({ plan: "pro", subscription: { status: "trialing" } });
