@@ -19,6 +19,9 @@ export function keyEnvironment(appEnv: string): KeyEnvironment {
 /** `tk_live_<publicId>`: what the dashboard shows, with the secret's last four characters. */
 export const keyPrefix = (environment: KeyEnvironment, publicId: string) => `tk_${environment}_${publicId}`;
 
+/** What the audit log and the dashboard call a key: enough to find it, nothing to use it. */
+export const keyLabel = (key: { name: string; prefix: string; last4: string }) => `${key.name} (${key.prefix}…${key.last4})`;
+
 /** Null for anything that is not exactly a key's shape, so nothing malformed reaches the database. */
 export function parseApiKey(value: string): PresentedApiKey | null {
   const match = KEY_PATTERN.exec(value);
