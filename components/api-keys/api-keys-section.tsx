@@ -47,7 +47,12 @@ export function ApiKeysSection() {
     <CardSection
       headingId="settings-api-keys"
       title="API keys"
-      description="Keys let your own code call this organization's API with Authorization: Bearer. Each is read-only or read-write."
+      description={
+        <>
+          Keys let your own code call this organization&apos;s API, sent as <code className="font-mono text-xs">Authorization: Bearer &lt;key&gt;</code>. Each is
+          read-only or read-write.
+        </>
+      }
     >
       <div className="grid gap-4">
         {notInPlan && (

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ApiKeyDto, CreatedApiKeyDto } from "@/lib/api-keys/schemas";
+import { inOrg, scoped } from "@/lib/db/tenant-transaction";
 import { orgWithTeam } from "../support/factories";
 import { setPlan } from "../support/billing";
 import { client } from "../support/http";
@@ -102,5 +103,18 @@ describe("isolation", () => {
 
     expect((await keyRow(fixture.org.id, key.id)).revokedAt).toBeNull();
     expect((await keyClient(key.key).get(`/api/v1/orgs/${fixture.org.slug}/projects`)).status).toBe(200);
+  });
+
+  it("row-level security: other orgs see none of the keys, and a presented key's id reads and touches only that key", async () => {
+    const presented = await createKey(fixture.team.owner, fixture.org.slug, { name: "Presented", role: "read_only" });
+    const bystander = await createKey(fixture.team.owner, fixture.org.slug, { name: "Bystander", role: "read_only" });
+    const publicId = presented.prefix.slice(-16);
+
+    expect(await inOrg("no-such-org", (tx) => tx.apiKey.findMany())).toEqual([]);
+    const seen = await scoped({ apiKeyId: publicId }, (tx) => tx.apiKey.findMany({ select: { id: true } }));
+    expect(seen).toEqual([{ id: presented.id }]);
+    const touched = await scoped({ apiKeyId: publicId }, (tx) => tx.apiKey.updateMany({ data: { revokedAt: new Date() }, where: { id: bystander.id } }));
+    expect(touched.count).toBe(0);
+    expect((await keyRow(fixture.org.id, bystander.id)).revokedAt).toBeNull();
   });
 });
