@@ -48,6 +48,7 @@ test("an owner creates an API key, sees it once, uses it from code, and revokes 
 
   await page.reload();
   await expect(row).toContainText("last used");
+  await page.evaluate(() => window.scrollTo(0, 0));
   await snap(page, testInfo, "api-keys");
 
   await row.getByRole("button", { name: "Revoke" }).click();

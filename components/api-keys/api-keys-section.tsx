@@ -57,7 +57,7 @@ export function ApiKeysSection() {
       <div className="grid gap-4">
         {notInPlan && (
           <Callout title={`API access is not part of the ${notInPlan.plan.name} plan`}>
-            Existing keys are refused until the organization upgrades.{" "}
+            Keys can be created, and existing ones work again, once the organization upgrades.{" "}
             <Link href={notInPlan.upgradeUrl} className="font-medium text-link hover:underline">
               Upgrade
             </Link>
