@@ -20,5 +20,6 @@ export const queryKeys = {
   /** The plan, its limits as used / max, and its features (GET …/usage). */
   usage: (org: string) => ["orgs", org, "usage"] as const,
   audit: (org: string) => ["orgs", org, "audit"] as const,
+  apiKeys: (org: string) => ["orgs", org, "api-keys"] as const,
   auditList: (org: string, filters: AuditFilters) => ["orgs", org, "audit", "list", filters] as const,
 };

@@ -1,7 +1,7 @@
 import type { AuditAction } from "@/lib/audit/actions";
 import type { BadgeTone } from "@/components/ui/badge";
 
-type Group = "org" | "members" | "invitations" | "projects" | "billing";
+type Group = "org" | "members" | "invitations" | "projects" | "api_keys" | "billing";
 
 const ACTIONS: Record<AuditAction, { label: string; group: Group }> = {
   "org.created": { label: "Created organization", group: "org" },
@@ -19,6 +19,8 @@ const ACTIONS: Record<AuditAction, { label: string; group: Group }> = {
   "project.created": { label: "Created project", group: "projects" },
   "project.updated": { label: "Updated project", group: "projects" },
   "project.deleted": { label: "Deleted project", group: "projects" },
+  "api_key.created": { label: "Created API key", group: "api_keys" },
+  "api_key.revoked": { label: "Revoked API key", group: "api_keys" },
   "billing.checkout_started": { label: "Started checkout", group: "billing" },
   "billing.portal_opened": { label: "Opened billing portal", group: "billing" },
   "billing.cancellation_scheduled": { label: "Cancelled subscription at period end", group: "billing" },
@@ -33,6 +35,7 @@ const GROUPS: Record<Group, { label: string; tone: BadgeTone }> = {
   members: { label: "Members", tone: "indigo" },
   invitations: { label: "Invitations", tone: "sky" },
   projects: { label: "Projects", tone: "green" },
+  api_keys: { label: "API keys", tone: "neutral" },
   billing: { label: "Billing", tone: "amber" },
 };
 
@@ -49,6 +52,6 @@ export const actionLabel = (action: string) => (known(action) ? ACTIONS[action].
 
 export const actionTone = (action: string): BadgeTone => (known(action) ? GROUPS[ACTIONS[action].group].tone : "neutral");
 
-const TARGET_TYPES: Record<string, string> = { org: "Organization", member: "Member", invitation: "Invitation", project: "Project" };
+const TARGET_TYPES: Record<string, string> = { org: "Organization", member: "Member", invitation: "Invitation", project: "Project", api_key: "API key" };
 
 export const targetTypeLabel = (type: string) => TARGET_TYPES[type] ?? type;

@@ -66,7 +66,7 @@ function AuditRow({ event }: { event: AuditEventDto }) {
           <span className="truncate font-medium" title={event.actor.label}>
             {event.actor.label}
           </span>
-          {event.actor.type !== "user" && <Badge>API key</Badge>}
+          {event.actor.type === "api_key" && <Badge>API key</Badge>}
         </div>
       </td>
       <td className="order-3 col-span-2 min-w-0 md:order-none md:max-w-64 md:px-3 md:py-3">

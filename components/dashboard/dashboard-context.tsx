@@ -42,7 +42,13 @@ export const READ_ONLY_NOTICE_ID = "billing-read-only-notice";
 export type WriteBlock = { disabled: boolean; title?: string; "aria-describedby"?: string };
 
 export function useWriteBlock(permission: Permission): WriteBlock {
+  const block = useReadOnlyBlock();
+  return PAUSED_WHEN_READ_ONLY.has(permission) ? block : { disabled: false };
+}
+
+/** The same, for a write its service pauses although its route permission is not paused (creating an API key). */
+export function useReadOnlyBlock(): WriteBlock {
   const { billing } = useDashboard();
-  if (!billing.readOnly || !PAUSED_WHEN_READ_ONLY.has(permission)) return { disabled: false };
+  if (!billing.readOnly) return { disabled: false };
   return { disabled: true, title: "Read-only until the overdue payment is made", "aria-describedby": READ_ONLY_NOTICE_ID };
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { ApiKeysSection } from "@/components/api-keys/api-keys-section";
 import { useCan, useDashboard } from "@/components/dashboard/dashboard-context";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { DangerRow, DangerZone } from "./danger-zone";
@@ -13,6 +14,7 @@ export function OrgSettings() {
   const { org } = useDashboard();
   const canDelete = useCan("org:delete");
   const canSecure = useCan("org:security");
+  const canManageKeys = useCan("api_keys:manage");
 
   return (
     <>
@@ -20,6 +22,7 @@ export function OrgSettings() {
       <div className="grid gap-8">
         <OrgGeneralForm />
         {canSecure && <RequireTwoFactorSection />}
+        {canManageKeys && <ApiKeysSection />}
         <DangerZone>
           <DangerRow title="Leave organization" description="Remove yourself from this organization. The last owner cannot leave.">
             <LeaveOrgButton />

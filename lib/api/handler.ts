@@ -38,7 +38,8 @@ function toAppError(error: unknown): AppError | null {
   return null;
 }
 
-export type RequestLog = { requestId: string; orgId?: string; userId?: string };
+/** `apiKeyId` is a key's public id (never its secret), for requests made with one. */
+export type RequestLog = { requestId: string; orgId?: string; userId?: string; apiKeyId?: string };
 
 /**
  * The outer shell every API route shares: request id, timing, one structured log line,

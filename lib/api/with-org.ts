@@ -2,13 +2,14 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db/tenant-transaction";
-import { runAsMember, type OrgContext } from "@/lib/orgs/context";
+import { isApiKey, runAsMember, type OrgContext } from "@/lib/orgs/context";
 import { slugSchema } from "@/lib/orgs/slug";
 import { AppError } from "./errors";
 import { apiRoute, toResponse, type RouteHandler } from "./handler";
-import { authenticate, enforceRateLimit, routePattern } from "./request-auth";
+import { authenticateOrgCaller, enforceRateLimit, routePattern } from "./request-auth";
 import { parseWith, readJsonBody, readRouteParams, searchParamsObject } from "./request-input";
 import { requestMeta } from "./request-meta";
+import { recordApiCall } from "@/lib/billing/usage-recorder";
 
 type Schema = z.ZodType;
 type Out<S> = S extends Schema ? z.output<S> : undefined;
@@ -35,8 +36,8 @@ export type OrgHandlerArgs<B, Q, P> = {
 };
 
 /**
- * The one wrapper for tenant-scoped routes: authenticate (+ same-origin check on
- * writes), rate limit, parse input, then ONE transaction that resolves the membership,
+ * The one wrapper for tenant-scoped routes: authenticate (an API key, or the session cookie
+ * with a same-origin check on writes), rate limit, parse input, then ONE transaction that resolves the membership,
  * checks the permission, scopes RLS to the org and runs the handler. A caller who is
  * not a member gets the same 404 as for an org that does not exist.
  */
@@ -45,20 +46,22 @@ export function withOrg<B extends Schema | undefined = undefined, Q extends Sche
   handler: (args: OrgHandlerArgs<B, Q, P>) => Promise<unknown>,
 ): RouteHandler {
   return apiRoute(async (req, route, meta) => {
-    const principal = await authenticate(req);
-    meta.userId = principal.userId;
+    const caller = await authenticateOrgCaller(req);
+    const callerKey = isApiKey(caller) ? `key:${caller.publicId}` : caller.userId;
+    if (isApiKey(caller)) meta.apiKeyId = caller.publicId;
+    else meta.userId = caller.userId;
     const rawParams = await readRouteParams(route);
     const slug = slugSchema.safeParse(rawParams.org);
     if (!slug.success) throw new AppError("not_found", "Organization not found.");
 
-    const limit = await enforceRateLimit("api:org", `${slug.data}:${principal.userId}:${req.method} ${routePattern(req, rawParams)}`);
+    const limit = await enforceRateLimit("api:org", `${slug.data}:${callerKey}:${req.method} ${routePattern(req, rawParams)}`);
 
     const params = (options.params ? parseWith(options.params, rawParams, "params") : undefined) as Out<P>;
     const query = (options.query ? parseWith(options.query, searchParamsObject(req), "query") : undefined) as Out<Q>;
     const body = (options.body ? parseWith(options.body, await readJsonBody(req), "body") : undefined) as Out<B>;
 
     const result = await runAsMember(
-      principal,
+      caller,
       slug.data,
       options.permission,
       (ctx, tx) => {
@@ -68,6 +71,8 @@ export function withOrg<B extends Schema | undefined = undefined, Q extends Sche
       requestMeta(req, meta.requestId),
       { recentAuth: options.recentAuth },
     );
+    // Metered for billing (lib/billing/usage-recorder.ts): calls made with a key, answered; dashboard requests are not API calls.
+    if (isApiKey(caller) && meta.orgId) recordApiCall(meta.orgId);
     const response = toResponse(result, options.status);
     for (const [k, v] of Object.entries(limit.headers)) response.headers.set(k, v);
     return response;

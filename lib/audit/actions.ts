@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   "invitation.resent",
   "invitation.revoked",
   "invitation.accepted",
+  "api_key.created",
+  "api_key.revoked",
   "billing.checkout_started",
   "billing.portal_opened",
   "billing.cancellation_scheduled",

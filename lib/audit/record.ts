@@ -20,7 +20,7 @@ export async function recordAudit(ctx: OrgContext, tx: Tx, entry: AuditEntry): P
     data: {
       orgId: ctx.org.id,
       actorType: ctx.actor.type,
-      actorId: ctx.actor.userId,
+      actorId: ctx.actor.type === "user" ? ctx.actor.userId : ctx.actor.keyId,
       actorLabel: ctx.actor.label,
       action: entry.action,
       targetType: entry.target.type,

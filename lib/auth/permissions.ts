@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/db/generated/enums";
+import type { ApiKeyRole, Role } from "@/lib/db/generated/enums";
 
 /**
  * The one place that says who may do what. Code checks permissions, never roles,
@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   "audit:read",
   /** Change the plan, buy seats, open the billing portal. */
   "billing:manage",
+  /** Create, list and revoke the org's API keys. */
+  "api_keys:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -36,6 +38,14 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   member: new Set([...read, "projects:write"]),
   viewer: new Set(read),
 };
+
+/**
+ * What an API key may do, as the member role it acts as: a key never holds more than a
+ * member does. Read-only keys read what viewers read; read-write keys also write projects.
+ * No key manages members, billing, API keys or the org itself: those stay with people, who
+ * sign in (and re-authenticate for destructive actions).
+ */
+export const API_KEY_ACTS_AS: Record<ApiKeyRole, Role> = { read_only: "viewer", read_write: "member" };
 
 /** Highest first: an actor can only grant or revoke roles at or below their own. */
 export const ROLES: readonly Role[] = ["owner", "admin", "member", "viewer"];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, outranksOrEquals, PERMISSIONS, permissionsOf } from "./permissions";
+import { API_KEY_ACTS_AS, can, outranksOrEquals, PERMISSIONS, permissionsOf } from "./permissions";
 
 describe("permissions table", () => {
   it("gives owners everything", () => {
@@ -39,5 +39,19 @@ describe("permissions table", () => {
     expect(outranksOrEquals("admin", "owner")).toBe(false);
     expect(outranksOrEquals("member", "member")).toBe(true);
     expect(outranksOrEquals("viewer", "member")).toBe(false);
+  });
+
+  it("gives API keys at most a member's reach, and never key, member, billing or org administration", () => {
+    expect(permissionsOf(API_KEY_ACTS_AS.read_only)).toEqual(["org:read", "members:read", "projects:read"]);
+    expect(permissionsOf(API_KEY_ACTS_AS.read_write)).toEqual(["org:read", "members:read", "projects:read", "projects:write"]);
+    for (const role of Object.values(API_KEY_ACTS_AS)) {
+      for (const p of ["api_keys:manage", "members:manage", "billing:manage", "org:update", "org:delete", "org:security", "audit:read"] as const) expect(can(role, p)).toBe(false);
+    }
+  });
+
+  it("lets owners and admins manage API keys", () => {
+    expect(can("owner", "api_keys:manage")).toBe(true);
+    expect(can("admin", "api_keys:manage")).toBe(true);
+    expect(can("member", "api_keys:manage")).toBe(false);
   });
 });

@@ -145,10 +145,14 @@ export async function orgUsage(ctx: OrgContext, tx: Tx): Promise<OrgUsage> {
 
 /** Refuses (403 `feature_unavailable`) a feature the org's plan lacks, naming the plan that has it. */
 export async function assertFeature(ctx: OrgContext, tx: Tx, feature: Feature): Promise<void> {
-  const org = await loadOrgPlan(ctx, tx);
+  assertPlanFeature(await loadOrgPlan(ctx, tx), ctx.org.slug, feature);
+}
+
+/** The same refusal for a caller that already loaded the plan (an API key's org, resolved with the key). */
+export function assertPlanFeature(org: OrgPlan, slug: string, feature: Feature): void {
   if (hasFeature(org, feature)) return;
   const needed = planWithFeature(feature);
-  const upgradeUrl = billingPath(ctx.org.slug);
+  const upgradeUrl = billingPath(slug);
   throw new AppError(
     "feature_unavailable",
     `${FEATURE_LABELS[feature]} is not part of the ${planOf(org.plan).name} plan. It comes with ${needed.name}: upgrade at ${upgradeUrl}.`,

@@ -5,7 +5,8 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 /** The Postgres role every tenant transaction runs as (created by the init migration). */
 export const APP_ROLE = "tenantkit_app";
 
-type Scope = { orgId?: string; userId?: string };
+/** `apiKeyId`: the public id of a presented API key, readable before its org is known (migration api_keys). */
+type Scope = { orgId?: string; userId?: string; apiKeyId?: string };
 
 /**
  * Runs `fn` in one transaction whose first statement switches to the RLS-bound role and
@@ -14,7 +15,7 @@ type Scope = { orgId?: string; userId?: string };
  */
 export async function scoped<T>(scope: Scope, fn: (tx: Tx) => Promise<T>, client: Db = db): Promise<T> {
   return client.$transaction(async (tx) => {
-    await tx.$executeRaw`select set_config('role', ${APP_ROLE}, true), set_config('app.org_id', ${scope.orgId ?? ""}, true), set_config('app.user_id', ${scope.userId ?? ""}, true)`;
+    await tx.$executeRaw`select set_config('role', ${APP_ROLE}, true), set_config('app.org_id', ${scope.orgId ?? ""}, true), set_config('app.user_id', ${scope.userId ?? ""}, true), set_config('app.api_key_id', ${scope.apiKeyId ?? ""}, true)`;
     return fn(tx);
   });
 }

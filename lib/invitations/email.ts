@@ -1,12 +1,12 @@
 import type { Role } from "@/lib/db/generated/enums";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import { queueMail } from "@/lib/mail/queue";
-import type { OrgContext } from "@/lib/orgs/context";
+import { personActing, type OrgContext } from "@/lib/orgs/context";
 import { invitationUrl } from "./link";
 
 /** How the email names the admin who sent it: the name they go by, else their email. */
 export async function inviterName(ctx: OrgContext, tx: Tx): Promise<string> {
-  const user = await tx.user.findUnique({ where: { id: ctx.actor.userId }, select: { name: true } });
+  const user = await tx.user.findUnique({ where: { id: personActing(ctx).userId }, select: { name: true } });
   return user?.name ?? ctx.actor.label;
 }
 

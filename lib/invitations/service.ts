@@ -6,7 +6,7 @@ import { outranksOrEquals } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/generated/enums";
 import { queueSeatSync } from "@/lib/billing/seat-sync";
 import { assertSeatsAvailable, seatUsage } from "@/lib/members/seats";
-import type { OrgContext } from "@/lib/orgs/context";
+import { personActing, type OrgContext } from "@/lib/orgs/context";
 import { rateLimit, rateLimitHeaders } from "@/lib/rate-limit";
 import { inviterName, queueInvitationEmail } from "./email";
 import { invitationState } from "./lookup";
@@ -110,7 +110,7 @@ function refusalError(ctx: OrgContext, refusals: Refusal[]): AppError {
 export async function createInvitations(ctx: OrgContext, tx: Tx, input: InvitationCreateInput): Promise<{ data: InvitationDto[] }> {
   assertMayGrant(ctx, input.role, "send");
   await assertVerifiedSender(ctx, tx);
-  await assertSendAllowed(ctx.actor.userId);
+  await assertSendAllowed(personActing(ctx).userId);
   const addresses = uniqueAddresses(input.emails);
   const refused = await refusedAddresses(ctx, tx, addresses);
   if (refused.length > 0) throw refusalError(ctx, refused);
@@ -166,7 +166,7 @@ async function findOpen(ctx: OrgContext, tx: Tx, id: string): Promise<Row> {
  * nobody has proven (anyone can sign up with someone else's) must not send them.
  */
 async function assertVerifiedSender(ctx: OrgContext, tx: Tx) {
-  const sender = await tx.user.findUnique({ where: { id: ctx.actor.userId }, select: { emailVerified: true } });
+  const sender = await tx.user.findUnique({ where: { id: personActing(ctx).userId }, select: { emailVerified: true } });
   if (!sender?.emailVerified) {
     throw new AppError("forbidden", "Verify your email address before inviting people: open the verification link we emailed you, then try again.");
   }

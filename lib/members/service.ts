@@ -2,7 +2,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { Role } from "@/lib/db/generated/enums";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import { AppError, notFound } from "@/lib/api/errors";
-import { assertMay, type OrgContext } from "@/lib/orgs/context";
+import { assertMay, personActing, type OrgContext } from "@/lib/orgs/context";
 import { recordAudit } from "@/lib/audit/record";
 import { queueSeatSync } from "@/lib/billing/seat-sync";
 import { revokeInvitationsSentBy } from "@/lib/invitations/revoke-sent-by";
@@ -123,12 +123,12 @@ export async function transferOwnership(ctx: OrgContext, tx: Tx, userId: string)
     });
   }
   await tx.membership.update({ where: { id: target.id }, data: { role: "owner" } });
-  await tx.membership.update({ where: { orgId_userId: { orgId: ctx.org.id, userId: ctx.actor.userId } }, data: { role: "admin" } });
+  await tx.membership.update({ where: { orgId_userId: { orgId: ctx.org.id, userId: personActing(ctx).userId } }, data: { role: "admin" } });
   await recordAudit(ctx, tx, {
     action: "ownership.transferred",
     target: { type: "member", id: userId, label: target.user.email },
     changes: { before: { role: target.role, actorRole: "owner" }, after: { role: "owner", actorRole: "admin" } },
   });
-  await revokeInvitationsSentBy(ctx, tx, { userId: ctx.actor.userId, email: ctx.actor.label }, "admin");
+  await revokeInvitationsSentBy(ctx, tx, { userId: personActing(ctx).userId, email: ctx.actor.label }, "admin");
   return listMembers(ctx, tx);
 }

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/api/errors";
 import { diff, recordAudit } from "@/lib/audit/record";
 import { assertFeature } from "@/lib/billing/entitlements";
 import { rateLimit, rateLimitHeaders } from "@/lib/rate-limit";
-import { assertMay, type OrgContext, type RequestMeta } from "./context";
+import { assertMay, personActing, type OrgContext, type RequestMeta } from "./context";
 import type { OrgCreateInput, OrgUpdateInput } from "./schemas";
 import { slugify, withSuffix } from "./slug";
 
@@ -76,7 +76,7 @@ async function assertMayRequireTwoFactor(ctx: OrgContext, tx: Tx, requireTwoFact
   // Switching it on needs the plan; turning it off, or saving it unchanged, never does, so a downgraded org is not stuck.
   const current = await tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id }, select: { requireTwoFactor: true } });
   if (!current.requireTwoFactor) await assertFeature(ctx, tx, "requireTwoFactor");
-  const me = await tx.user.findUniqueOrThrow({ where: { id: ctx.actor.userId }, select: { twoFactorEnabledAt: true } });
+  const me = await tx.user.findUniqueOrThrow({ where: { id: personActing(ctx).userId }, select: { twoFactorEnabledAt: true } });
   if (!me.twoFactorEnabledAt) {
     throw new AppError("conflict", "Turn on two-factor authentication for your own account first, so you are not locked out.", {
       errors: [{ path: "requireTwoFactor", message: "needs two-factor authentication on your own account" }],
@@ -107,7 +107,7 @@ export async function deleteOrg(ctx: OrgContext, tx: Tx): Promise<void> {
   await tx.organization.delete({ where: { id: ctx.org.id } });
   await recordPlatformEvent(tx, {
     type: "org.deleted",
-    actor: { id: ctx.actor.userId, label: ctx.actor.label },
+    actor: { id: personActing(ctx).userId, label: ctx.actor.label },
     target: { id: ctx.org.id, label: `${ctx.org.name} (${ctx.org.slug})` },
     ip: ctx.request.ip,
   });

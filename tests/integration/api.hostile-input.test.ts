@@ -3,6 +3,8 @@ import { z } from "zod";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadRouteTable, type RouteEntry } from "@/lib/api/route-table";
 import { slugSchema } from "@/lib/orgs/slug";
+import { generateApiKey } from "@/lib/api-keys/format";
+import { scoped } from "@/lib/db/tenant-transaction";
 import { chunkedUpload } from "../support/chunked-upload";
 import { createSession, orgWithTeam } from "../support/factories";
 import { client, sessionCookie } from "../support/http";
@@ -32,7 +34,7 @@ const swept = table.filter((r) => !UNWRAPPED.has(r.path));
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 const CONCURRENCY = 4;
 
-type Fixture = Awaited<ReturnType<typeof orgWithTeam>> & { invitationId: string; sessionId: string };
+type Fixture = Awaited<ReturnType<typeof orgWithTeam>> & { invitationId: string; sessionId: string; apiKeyId: string };
 let fixture: Fixture;
 let owner: pg.Client;
 let rowsBefore: Record<string, number>;
@@ -55,11 +57,18 @@ beforeAll(async () => {
   const invitee = freshEmail();
   const invited = await invite(team.team.owner, team.org.slug, [invitee]);
   // One signed-in device for every request, recorded before the rows are counted.
-  fixture = { ...team, invitationId: invited.body.data[0]!.id, sessionId: await createSession(team.team.owner) };
+  fixture = { ...team, invitationId: invited.body.data[0]!.id, sessionId: await createSession(team.team.owner), apiKeyId: await insertApiKey(team.org.id, team.team.owner.id) };
   // The invitation's mail job runs in the app's worker: count once it has run.
   await waitForMail(invitee);
   rowsBefore = await countRows();
 });
+
+/** The Hostile org is on Free, which cannot create keys through the API: one is put in directly. */
+async function insertApiKey(orgId: string, createdById: string): Promise<string> {
+  const { key: _secret, ...key } = generateApiKey("test");
+  const row = await scoped({ orgId }, (tx) => tx.apiKey.create({ data: { ...key, orgId, createdById, name: "Hostile", role: "read_only" } }));
+  return row.id;
+}
 
 afterAll(async () => {
   await owner?.end();
@@ -73,6 +82,7 @@ function realParam(route: RouteEntry, name: string): string {
     projects: fixture.projects[0]!.id,
     invitations: fixture.invitationId,
     members: fixture.team.viewer.id,
+    "api-keys": fixture.apiKeyId,
   };
   const value = segment ? byCollection[segment] : undefined;
   if (!value) throw new Error(`No fixture for ${name} in ${route.path}: add one to realParam.`);

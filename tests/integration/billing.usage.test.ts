@@ -4,6 +4,7 @@ import { setPlan } from "../support/billing";
 import { orgWithTeam } from "../support/factories";
 import { client } from "../support/http";
 import { billingRows } from "./billing.support";
+import { createKey, keyClient } from "./api-keys.support";
 import { asOwner, pendingJobs, runTask, syncState, waitFor } from "./billing-sync.support";
 
 /**
@@ -91,6 +92,21 @@ describe("usage metering", () => {
     expect(usage.body.limits.find((l) => l.limit === "apiCallsPerMonth")).toMatchObject({ used: 7, max: 100_000 });
     const other = await client(unbilled.team.owner).get<Usage>(`/api/v1/orgs/${unbilled.org.slug}/usage`);
     expect(other.body.limits.find((l) => l.limit === "apiCallsPerMonth")?.used).toBe(0);
+  });
+});
+
+describe("API calls", () => {
+  it("count each answered request made with a key, and never the dashboard's own requests", async () => {
+    const org = await orgWithTeam("Keyed");
+    await setPlan(org.org.id, "pro");
+    const key = await createKey(org.team.admin, org.org.slug, { name: "Metering", role: "read_only" });
+    for (let i = 0; i < 3; i++) expect((await keyClient(key.key).get(`/api/v1/orgs/${org.org.slug}/projects`)).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await client(org.team.member).get(`/api/v1/orgs/${org.org.slug}/projects`)).status).toBe(200);
+    const apiCalls = async () => (await counters(org.org.id)).find((c) => c.metric === "api_calls")?.quantity;
+    await waitFor(apiCalls, (q) => q === "3", 15_000, "3 API calls counted");
+    type Usage = { limits: { limit: string; used: number }[] };
+    const usage = await client(org.team.owner).get<Usage>(`/api/v1/orgs/${org.org.slug}/usage`);
+    expect(usage.body.limits.find((l) => l.limit === "apiCallsPerMonth")?.used).toBe(3);
   });
 });
 

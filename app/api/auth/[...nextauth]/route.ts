@@ -5,12 +5,14 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { withoutDeadSession } from "@/lib/auth/dead-session";
 import { problemResponse } from "@/lib/api/problem";
 import { AppError } from "@/lib/api/errors";
+import { bearerToken, cookieOnly } from "@/lib/api/request-auth";
 import { rateLimit, rateLimitHeaders } from "@/lib/rate-limit";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
 /** next-auth with this request's origin, so limits and session records know the client. */
 async function handle(req: NextRequest, ctx: Ctx) {
+  if (bearerToken(req) !== null) return problemResponse(cookieOnly());
   const origin = { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent")?.slice(0, 512) ?? undefined };
   const [action, provider] = (await ctx.params).nextauth;
   // next-auth links a new OAuth identity to whoever the session cookie names, without our

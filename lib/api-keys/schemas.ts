@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { boundedInstantSchema } from "@/lib/db/bounded-date";
+
+export const API_KEY_ROLES = ["read_only", "read_write"] as const;
+export const apiKeyRoleSchema = z.enum(API_KEY_ROLES, { error: "must be read_only or read_write" });
+
+export const apiKeyCreateSchema = z.object({
+  name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
+  role: apiKeyRoleSchema,
+  /** An exact instant with an offset; omitted or null, the key never expires. */
+  expiresAt: boundedInstantSchema
+    .refine((v) => new Date(v).getTime() > Date.now(), "must be in the future")
+    .transform((v) => new Date(v))
+    .nullish(),
+});
+
+export const apiKeyIdSchema = z.string().regex(/^[a-z0-9]{20,40}$/, "is not a valid API key id");
+
+export type ApiKeyCreateInput = z.infer<typeof apiKeyCreateSchema>;
+export type ApiKeyRoleName = z.infer<typeof apiKeyRoleSchema>;
+
+/** What the API returns and the dashboard renders: never the secret or its hash. */
+export type ApiKeyDto = {
+  id: string;
+  name: string;
+  role: ApiKeyRoleName;
+  prefix: string;
+  last4: string;
+  createdAt: string;
+  createdBy: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+};
+
+/** The one response that carries the whole key; it is not stored anywhere it could be read back. */
+export type CreatedApiKeyDto = ApiKeyDto & { key: string };
