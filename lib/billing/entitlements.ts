@@ -170,15 +170,30 @@ export async function assertWithinLimit(ctx: OrgContext, tx: Tx, limit: Limit, a
   if (limitFor(await loadOrgPlan(ctx, tx), limit) === null) return;
   const org = await loadOrgPlan(ctx, tx, { lock: true });
   const usage = measure(limit, await countUsage(ctx, tx, limit), limitFor(org, limit));
-  if (fits(usage.used, adding, usage.max)) return;
+  if (!fits(usage.used, adding, usage.max)) throw limitRefusal(org, ctx.org.slug, limit, usage.used, adding);
+}
+
+/**
+ * The monthly API-call quota, checked for each request made with an API key (the org's plan
+ * already read with the key). Unlike assertWithinLimit it takes no lock: calls are counted in
+ * batches (lib/billing/usage-recorder.ts), so a burst can pass the quota by the few seconds of
+ * calls not yet written, and serialising every API call of an org would cost far more.
+ */
+export async function assertApiCallQuota(tx: Tx, org: OrgPlan, orgId: string, slug: string): Promise<void> {
+  const max = limitFor(org, "apiCallsPerMonth");
+  if (max === null) return;
+  const used = await usageThisMonth(tx, orgId, "api_calls");
+  if (!fits(used, 1, max)) throw limitRefusal(org, slug, "apiCallsPerMonth", used, 1);
+}
+
+function limitRefusal(org: OrgPlan, slug: string, limit: Limit, used: number, adding: number): AppError {
   const plan = planOf(org.plan);
+  const max = limitFor(org, limit) ?? 0;
   const label = LIMIT_LABELS[limit];
-  const upgradeUrl = billingPath(ctx.org.slug);
-  const next = planWithMore(plan.id, limit, usage.used + adding - 1);
+  const upgradeUrl = billingPath(slug);
+  const next = planWithMore(plan.id, limit, used + adding - 1);
   const advice = next ? `Upgrade to ${next.name} for more at ${upgradeUrl}.` : `Manage the plan at ${upgradeUrl}.`;
-  throw new AppError(
-    "plan_limit",
-    `The ${plan.name} plan allows ${usage.max} ${usage.max === 1 ? label.one : label.many}; this organization has ${usage.used}. ${advice}`,
-    { extensions: { limit, used: usage.used, max: usage.max, plan: plan.id, upgradeUrl } },
-  );
+  return new AppError("plan_limit", `The ${plan.name} plan allows ${max} ${max === 1 ? label.one : label.many}; this organization has ${used}. ${advice}`, {
+    extensions: { limit, used, max, plan: plan.id, upgradeUrl },
+  });
 }

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/api/errors";
 import { API_KEY_ACTS_AS, can, PAUSED_WHEN_READ_ONLY, type Permission } from "@/lib/auth/permissions";
 import { billingPath } from "@/lib/billing/paths";
 import type { Principal } from "@/lib/auth/principal";
-import { assertPlanFeature } from "@/lib/billing/entitlements";
+import { assertApiCallQuota, assertPlanFeature } from "@/lib/billing/entitlements";
 import { hashSecret, keyLabel, keyPrefix, secretMatches, type PresentedApiKey } from "@/lib/api-keys/format";
 import { apiKeyRefused } from "@/lib/api-keys/refusal";
 import { assertLiveSession, sessionColumns, sessionJoin, touchSession, type SessionColumns, type SessionRequirements } from "@/lib/auth/live-session";
@@ -125,7 +125,9 @@ async function resolveApiKey(tx: Tx, key: PresentedApiKey, slug: string, request
   const matches = secretMatches(key.secret, row?.secretHash ?? NO_KEY_HASH);
   if (!row || !matches || !row.usable || row.prefix !== keyPrefix(key.environment, key.publicId)) throw apiKeyRefused();
   if (!row.id || !row.slug || row.name === null || row.plan === null) throw new AppError("not_found", "Organization not found.");
-  assertPlanFeature({ plan: row.plan, seatsPurchased: row.seatsPurchased }, row.slug, "apiAccess");
+  const plan = { plan: row.plan, seatsPurchased: row.seatsPurchased };
+  assertPlanFeature(plan, row.slug, "apiAccess");
+  await assertApiCallQuota(tx, plan, row.id, row.slug);
   return {
     org: { id: row.id, slug: row.slug, name: row.name, personal: Boolean(row.personal) },
     role: API_KEY_ACTS_AS[row.keyRole],

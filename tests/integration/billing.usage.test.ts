@@ -110,6 +110,25 @@ describe("API calls", () => {
   });
 });
 
+describe("the monthly API-call quota", () => {
+  it("refuses key requests past the plan's calls this month with 402 naming the limit; the dashboard and unlimited plans are not held to it", async () => {
+    const org = await orgWithTeam("Quota");
+    await setPlan(org.org.id, "pro");
+    const key = await createKey(org.team.admin, org.org.slug, { name: "Busy", role: "read_only" });
+    const today = new Date().toISOString().slice(0, 10);
+    await scoped({}, (tx) => tx.$executeRaw`select app_record_usage(${[org.org.id]}::text[], ${[today]}::date[], ${["api_calls"]}::text[], ${[100_000]}::bigint[])`);
+
+    type Problem = { code: string; limit: string; used: number; max: number; upgradeUrl: string };
+    const refused = await keyClient(key.key).get<Problem>(`/api/v1/orgs/${org.org.slug}/projects`);
+    expect(refused.status).toBe(402);
+    expect(refused.body).toMatchObject({ code: "plan_limit", limit: "apiCallsPerMonth", used: 100_000, max: 100_000, upgradeUrl: `/dashboard/${org.org.slug}/billing` });
+    expect((await client(org.team.member).get(`/api/v1/orgs/${org.org.slug}/projects`)).status).toBe(200);
+
+    await setPlan(org.org.id, "enterprise", 10);
+    expect((await keyClient(key.key).get(`/api/v1/orgs/${org.org.slug}/projects`)).status).toBe(200);
+  });
+});
+
 describe("usage counters are tenant data", () => {
   it("a member's transaction sees only its own org's counters, and cannot set them", async () => {
     const seen = await scoped({ orgId: unbilled.org.id }, (tx) => tx.usageCounter.findMany({ select: { orgId: true } }));
