@@ -34,13 +34,14 @@ export function useCan(permission: Permission): boolean {
 /** The id of the read-only notice, which disabled controls point at with aria-describedby. */
 export const READ_ONLY_NOTICE_ID = "billing-read-only-notice";
 
-/**
- * Why a control for `permission` is disabled right now, or null when it is not: while a
- * payment is overdue past its grace period the API refuses these writes (402), so the
- * controls stay visible but disabled, pointing at the notice that says what to do.
- */
+/** Props for a write control: disabled, with a title and a pointer to the notice that says why. */
 export type WriteBlock = { disabled: boolean; title?: string; "aria-describedby"?: string };
 
+/**
+ * Whether a control for `permission` is disabled right now: while a payment is overdue past
+ * its grace period the API refuses these writes (402), so the controls stay visible but
+ * disabled, pointing at the notice that says what to do.
+ */
 export function useWriteBlock(permission: Permission): WriteBlock {
   const block = useReadOnlyBlock();
   return PAUSED_WHEN_READ_ONLY.has(permission) ? block : { disabled: false };
