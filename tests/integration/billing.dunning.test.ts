@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { readOutbox } from "@/lib/mail/outbox";
 import { fillProjects } from "../support/billing";
 import { orgWithTeam } from "../support/factories";
@@ -8,25 +7,16 @@ import { client } from "../support/http";
 import { waitForMail } from "../support/mail";
 import { auditActions } from "./invitations.support";
 import { billingRows, fakeStripe, postWebhook, sessionIdFromUrl, sign, type ControlResult } from "./billing.support";
+import { asOwner } from "./billing-sync.support";
 
 type Problem = { code: string; status: number; detail: string; billingUrl?: string };
 type Billing = { plan: string; graceEndsAt: string | null; readOnly: boolean; subscription: { status: string; cancelAtPeriodEnd: boolean; paymentFailedAt: string | null } | null };
 
 const DAY_MS = 86_400_000;
 
-async function asOwnerRole<T>(fn: (db: pg.Client) => Promise<T>): Promise<T> {
-  const db = new pg.Client({ connectionString: inject("ownerDatabaseUrl") });
-  await db.connect();
-  try {
-    return await fn(db);
-  } finally {
-    await db.end();
-  }
-}
-
 /** Time passing: the grace period ran out a minute ago. */
-const endGracePeriod = (orgId: string) => asOwnerRole((db) => db.query(`update organizations set "billingGraceEndsAt" = now() - interval '1 minute' where id = $1`, [orgId]));
-const projectCount = (orgId: string) => asOwnerRole(async (db) => Number((await db.query(`select count(*) from projects where "orgId" = $1`, [orgId])).rows[0].count));
+const endGracePeriod = (orgId: string) => asOwner((db) => db.query(`update organizations set "billingGraceEndsAt" = now() - interval '1 minute' where id = $1`, [orgId]));
+const projectCount = (orgId: string) => asOwner(async (db) => Number((await db.query(`select count(*) from projects where "orgId" = $1`, [orgId])).rows[0].count));
 
 /** An org that went through Checkout and is active on Pro, every event delivered. */
 async function subscribedOrg(label: string) {
