@@ -24,7 +24,7 @@ export function BillingView({ state, usage, history, plans, checkout }: Props) {
   const actions = useBillingActions();
   const [cancelling, setCancelling] = useState(false);
   const plan = plans.find((p) => p.id === usage.plan.id) ?? plans[0]!;
-  const live = state.subscription && ["trialing", "active", "past_due", "unpaid"].includes(state.subscription.status) ? state.subscription : null;
+  const live = state.subscription?.entitled ? state.subscription : null;
   const periodEnd = live?.currentPeriodEnd ? formatDate(live.currentPeriodEnd.toISOString()) : "the end of the period";
 
   return (

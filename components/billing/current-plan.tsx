@@ -34,8 +34,7 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
 
 /** The plan the org is on, its seats and dates, and what can be done about it. */
 export function CurrentPlan({ state, planName, price, seatLimit, upcoming, actions, onCancel }: Props) {
-  const subscription = state.subscription;
-  const live = subscription && ["trialing", "active", "past_due", "unpaid"].includes(subscription.status) ? subscription : null;
+  const live = state.subscription?.entitled ? state.subscription : null;
   const periodEnd = day(live?.currentPeriodEnd ?? null);
   const seatsPending = live && live.seatsPaid !== state.seatsInUse;
 

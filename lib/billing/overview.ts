@@ -3,8 +3,7 @@ import { loadAsMember } from "@/lib/orgs/load-as-member";
 import { loadOrgPlan, orgUsage } from "./entitlements";
 import { loadInvoiceHistory } from "./invoices";
 import { planOf } from "./plans";
-import { billingState } from "./state";
-import { ENTITLED_STATUSES } from "./sync";
+import { readBilling } from "./state";
 
 /**
  * Everything the billing page shows. The app's own state is read in the org transaction;
@@ -14,18 +13,13 @@ import { ENTITLED_STATUSES } from "./sync";
 export async function loadBillingOverview(slug: string, path: string) {
   const own = await loadAsMember(slug, "org:read", path, async (ctx, tx) => {
     if (!can(ctx.role, "billing:manage")) return { manage: false as const, planName: planOf((await loadOrgPlan(ctx, tx)).plan).name };
-    const [state, usage, refs] = await Promise.all([
-      billingState(ctx, tx),
-      orgUsage(ctx, tx),
-      tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id }, select: { stripeCustomerId: true, subscription: { select: { stripeSubscriptionId: true } } } }),
-    ]);
-    return { manage: true as const, state, usage, refs };
+    const [{ state, stripeIds }, usage] = await Promise.all([readBilling(ctx, tx), orgUsage(ctx, tx)]);
+    return { manage: true as const, state, stripeIds, usage };
   });
   if (!own.manage) return own;
-  const { state, usage, refs } = own;
-  const subscription = state.subscription;
-  const renews = subscription !== null && ENTITLED_STATUSES.has(subscription.status) && !subscription.cancelAtPeriodEnd;
-  const history = await loadInvoiceHistory(refs.stripeCustomerId, refs.subscription && { id: refs.subscription.stripeSubscriptionId, renews });
+  const { state, stripeIds, usage } = own;
+  const renews = Boolean(state.subscription?.entitled && !state.subscription.cancelAtPeriodEnd);
+  const history = await loadInvoiceHistory(stripeIds.customer, stripeIds.subscription ? { id: stripeIds.subscription, renews } : null);
   return { manage: true as const, state, usage, history };
 }
 
