@@ -23,6 +23,12 @@ export const ERROR_STATUS = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  /** The same Idempotency-Key is still being answered by an earlier request. */
+  idempotency_in_progress: 409,
+  /** `If-Match` names a version of the resource that is no longer current. */
+  precondition_failed: 412,
+  /** An Idempotency-Key reused with a different request. */
+  idempotency_key_reused: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -2,11 +2,20 @@ import type { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
 import type { LimitName } from "@/lib/rate-limit";
 
+/** What the OpenAPI document says about a route beyond its input schemas (lib/openapi). */
+export type RouteDocs = {
+  /** One line, imperative: "List projects". */
+  summary?: string;
+  description?: string;
+  /** The JSON a 2xx answer carries; absent for 204 routes and non-JSON bodies. */
+  response?: z.ZodType;
+};
+
 /**
  * What a route wrapper knows about the handler it returns, readable from code: the
  * route table (route-table.ts) lists it for the hostile-input sweep and for OpenAPI.
  */
-export type RouteMeta = {
+export type RouteMeta = RouteDocs & {
   /** `org`: withOrg (the `[org]` slug in the path); `user`: signed-in withUser; `public`: anonymous. */
   kind: "org" | "user" | "public";
   permission?: Permission;

@@ -9,12 +9,13 @@ import { apiRoute, toResponse, type RouteHandler } from "./handler";
 import { authenticateOrgCaller, enforceRateLimit, routePattern } from "./request-auth";
 import { parseWith, readJsonBody, readRouteParams, searchParamsObject } from "./request-input";
 import { requestMeta } from "./request-meta";
+import type { RouteDocs } from "./route-meta";
 import { recordApiCall } from "@/lib/billing/usage-recorder";
 
 type Schema = z.ZodType;
 type Out<S> = S extends Schema ? z.output<S> : undefined;
 
-export type OrgRouteOptions<B, Q, P> = {
+export type OrgRouteOptions<B, Q, P> = RouteDocs & {
   permission: Permission;
   body?: B;
   query?: Q;

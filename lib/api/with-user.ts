@@ -8,9 +8,10 @@ import { apiRoute, toResponse, type RouteHandler } from "./handler";
 import { authenticate, enforceRateLimit, routePattern } from "./request-auth";
 import { parseWith, readJsonBody } from "./request-input";
 import { requestMeta } from "./request-meta";
+import type { RouteDocs } from "./route-meta";
 import type { RequestMeta } from "@/lib/orgs/context";
 
-type Options<B> = { body?: B; status?: number };
+type Options<B> = RouteDocs & { body?: B; status?: number };
 type UserOptions<B, P> = Options<B> & SessionRequirements & { params?: P };
 type Body<B> = B extends z.ZodType ? z.output<B> : undefined;
 
