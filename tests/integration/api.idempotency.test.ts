@@ -101,21 +101,23 @@ describe("a repeat with the same key and body", () => {
 
 describe("the same key with a different request", () => {
   it("is refused with 422 and does nothing", async () => {
-    const api = keyClient(key.key);
+    const api = client(a.team.owner);
     const k = randomUUID();
-    expect((await api.post(projectsOf(a.org.slug), { name: "First body" }, withKey(k).headers)).status).toBe(201);
+    expect((await api.post(projectsOf(a.org.slug), { name: "First body" }, withKey(k))).status).toBe(201);
     const before = await projectCount(a.org.id);
     for (const [path, body] of [
       [projectsOf(a.org.slug), { name: "Second body" }],
       [projectsOf(a.org.slug), { name: "First body", description: "and more" }],
       [`/api/v1/orgs/${a.org.slug}/api-keys`, { name: "First body", role: "read_only" }],
     ] as const) {
-      const res = await api.post<Problem>(path, body, withKey(k).headers);
+      const res = await api.post<Problem>(path, body, withKey(k));
       expect(res.status, path).toBe(422);
       expect(res.headers.get("content-type")).toBe("application/problem+json");
       expect(res.body.code).toBe("idempotency_key_reused");
     }
     expect(await projectCount(a.org.id)).toBe(before);
+    const keys = await api.get<{ data: { name: string }[] }>(`/api/v1/orgs/${a.org.slug}/api-keys`);
+    expect(keys.body.data.map((row) => row.name)).not.toContain("First body");
   });
 });
 
