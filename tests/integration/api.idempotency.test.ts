@@ -162,17 +162,35 @@ describe("a repeat while the first request is still running", () => {
     expect(await projectsNamed(a.org.id, "Slow one")).toBe(1);
   });
 
-  // PGlite runs one transaction at a time, so a repeat cannot find the first one half done:
-  // it waits for it and gets its answer. The promise holds there too: the work runs once.
-  it("never runs the work twice: two repeats at once make one project", async () => {
+  // PGlite runs one transaction at a time: an open transaction holds the whole database, so a
+  // repeat cannot find the first request half done. It waits for it and gets its answer.
+  it("never runs the work twice: of three at once, one does the work and the others get 409 or its answer", async () => {
     const k = randomUUID();
     const api = client(a.team.member);
-    const answers = await Promise.all([0, 1, 2].map(() => api.post<ProjectDto | Problem>(projectsOf(a.org.slug), { name: "Raced" }, withKey(k))));
-    const created = answers.filter((r) => r.status === 201);
-    expect(created.length).toBeGreaterThan(0);
-    for (const res of answers) expect(res.status === 201 || (res.status === 409 && (res.body as Problem).code === "idempotency_in_progress"), JSON.stringify(res.body)).toBe(true);
-    expect(created.filter((r) => r.headers.get("idempotent-replayed") !== "true")).toHaveLength(1);
-    for (const res of created) expect(res.body).toEqual(created[0]!.body);
+    await api.get(projectsOf(a.org.slug));
+    const holder = new pg.Client({ connectionString: inject("ownerDatabaseUrl") });
+    await holder.connect();
+    let answers: HttpResult<ProjectDto | Problem>[];
+    try {
+      await holder.query("begin");
+      await holder.query(isPostgres ? "lock table projects in share row exclusive mode" : "select 1");
+      const sent = Promise.all([0, 1, 2].map(() => api.post<ProjectDto | Problem>(projectsOf(a.org.slug), { name: "Raced" }, withKey(k))));
+      await new Promise((r) => setTimeout(r, 500));
+      // Held up, not done: no project yet.
+      expect((await holder.query(`select 1 from projects where "orgId" = $1 and name = 'Raced'`, [a.org.id])).rows).toHaveLength(0);
+      await holder.query("commit");
+      answers = await sent;
+    } finally {
+      await holder.end();
+    }
+    const done = answers.filter((r) => r.status === 201 && r.headers.get("idempotent-replayed") === null);
+    expect(done).toHaveLength(1);
+    for (const res of answers) {
+      if (res === done[0]) continue;
+      if (res.status === 409) expect((res.body as Problem).code).toBe("idempotency_in_progress");
+      else expect([res.status, res.headers.get("idempotent-replayed"), res.body]).toEqual([201, "true", done[0]!.body]);
+    }
+    if (!isPostgres) expect(answers.filter((r) => r.status === 409)).toHaveLength(0);
     expect(await projectsNamed(a.org.id, "Raced")).toBe(1);
   });
 });
