@@ -62,6 +62,22 @@ describe("a repeat with the same key and body", () => {
     expect((await auditEvents(a.org.id, "project.created")).filter((e) => e.targetId === first.body.id)).toHaveLength(1);
   });
 
+  it("meters the call once: a replay is not another API call or another project created", async () => {
+    const metered = await orgWithTeam("Metered");
+    await setPlan(metered.org.id, "pro");
+    const bot = keyClient((await createKey(metered.team.owner, metered.org.slug, { name: "Metered bot", role: "read_write" })).key);
+    const k = randomUUID();
+    for (let i = 0; i < 3; i++) expect((await bot.post(projectsOf(metered.org.slug), { name: "Metered" }, withKey(k).headers)).status).toBe(201);
+    const usage = async () =>
+      Object.fromEntries(
+        (await asOwner((db) => db.query<{ metric: string; quantity: string }>(`select metric, quantity::text from usage_counters where "orgId" = $1`, [metered.org.id]))).rows.map((r) => [r.metric, r.quantity]),
+      );
+    await waitFor(usage, (u) => u.api_calls !== undefined && u.projects_created !== undefined, 15_000, "usage to be flushed");
+    // Past another flush interval (lib/billing/usage-recorder.ts), the counts stand.
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(await usage()).toMatchObject({ api_calls: "1", projects_created: "1" });
+  });
+
   it("keeps the answer sealed: an API key's secret is replayed but not stored readable", async () => {
     const k = randomUUID();
     const api = client(a.team.owner);
