@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 
 const storedRows = (orgId: string) =>
-  asOwner(async (db) => (await db.query<{ caller: string; keyHash: string; status: number; response: Buffer }>(`select caller, "keyHash", status, response from idempotency_keys where "orgId" = $1`, [orgId])).rows);
+  asOwner(async (db) => (await db.query<{ keyHash: string; response: Buffer }>(`select "keyHash", response from idempotency_keys where "orgId" = $1`, [orgId])).rows);
 
 const projectsNamed = (orgId: string, name: string) =>
   asOwner(async (db) => Number((await db.query<{ n: string }>(`select count(*) as n from projects where "orgId" = $1 and name = $2`, [orgId, name])).rows[0]!.n));
