@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { CreatedApiKeyDto } from "@/lib/api-keys/schemas";
 import { loadRouteTable } from "@/lib/api/route-table";
 import type { ProjectDto } from "@/lib/projects/schemas";
+import { scoped } from "@/lib/db/tenant-transaction";
 import { fillProjects, setPlan } from "../support/billing";
 import { addMember, createUser, orgWithTeam } from "../support/factories";
 import { client, sessionCookie, type HttpResult } from "../support/http";
@@ -248,6 +249,18 @@ describe("keys are per org and per caller", () => {
     await asOwner((db) => db.query(`update memberships set role = 'viewer' where "orgId" = $1 and "userId" = $2`, [a.org.id, user.id]));
     const refused = await api.post<Problem>(projectsOf(a.org.slug), { name: "Before demotion" }, withKey(k));
     expect(refused.status).toBe(403);
+  });
+});
+
+describe("stored keys are tenant data", () => {
+  it("a transaction scoped to one org sees only that org's keys and cannot write another's", async () => {
+    expect((await storedRows(a.org.id)).length).toBeGreaterThan(0);
+    const seen = await scoped({ orgId: b.org.id }, (tx) => tx.$queryRaw<{ orgId: string }[]>`select "orgId" from idempotency_keys`);
+    expect(new Set(seen.map((r) => r.orgId))).toEqual(new Set([b.org.id]));
+    await expect(
+      scoped({ orgId: b.org.id }, (tx) => tx.$executeRaw`insert into idempotency_keys ("orgId", caller, "keyHash", fingerprint) values (${a.org.id}, 'x', 'x', 'x')`),
+    ).rejects.toThrow(/row-level security/);
+    await expect(scoped({ orgId: b.org.id }, (tx) => tx.$executeRaw`delete from idempotency_keys`)).rejects.toThrow(/permission denied/);
   });
 });
 
