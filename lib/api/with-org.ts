@@ -11,6 +11,7 @@ import { parseWith, readJsonBody, readRouteParams, searchParamsObject } from "./
 import { requestMeta } from "./request-meta";
 import type { RouteDocs } from "./route-meta";
 import { recordApiCall } from "@/lib/billing/usage-recorder";
+import { idempotentRequest, isReplayed } from "@/lib/idempotency/idempotent-request";
 
 type Schema = z.ZodType;
 type Out<S> = S extends Schema ? z.output<S> : undefined;
@@ -56,25 +57,28 @@ export function withOrg<B extends Schema | undefined = undefined, Q extends Sche
     if (!slug.success) throw new AppError("not_found", "Organization not found.");
 
     const limit = await enforceRateLimit("api:org", `${slug.data}:${callerKey}:${req.method} ${routePattern(req, rawParams)}`);
+    const idempotency = idempotentRequest(req, callerKey);
 
     const params = (options.params ? parseWith(options.params, rawParams, "params") : undefined) as Out<P>;
     const query = (options.query ? parseWith(options.query, searchParamsObject(req), "query") : undefined) as Out<Q>;
-    const body = (options.body ? parseWith(options.body, await readJsonBody(req), "body") : undefined) as Out<B>;
+    const rawBody = options.body ? await readJsonBody(req) : undefined;
+    const body = (options.body ? parseWith(options.body, rawBody, "body") : undefined) as Out<B>;
 
-    const result = await runAsMember(
+    const response = await runAsMember(
       caller,
       slug.data,
       options.permission,
       (ctx, tx) => {
         meta.orgId = ctx.org.id;
-        return handler({ ctx, tx, body, query, params, req });
+        const work = async () => toResponse(await handler({ ctx, tx, body, query, params, req }), options.status);
+        return idempotency ? idempotency.run(tx, ctx.org.id, rawBody, work) : work();
       },
       requestMeta(req, meta.requestId),
       { recentAuth: options.recentAuth },
     );
     // Metered for billing (lib/billing/usage-recorder.ts): calls made with a key, answered; dashboard requests are not API calls.
-    if (isApiKey(caller) && meta.orgId) recordApiCall(meta.orgId);
-    const response = toResponse(result, options.status);
+    // A replayed answer (lib/idempotency) was metered the first time.
+    if (isApiKey(caller) && meta.orgId && !isReplayed(response)) recordApiCall(meta.orgId);
     for (const [k, v] of Object.entries(limit.headers)) response.headers.set(k, v);
     return response;
   }, { kind: "org", limit: "api:org", ...options });

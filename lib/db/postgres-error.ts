@@ -9,6 +9,8 @@ export const SQLSTATE = {
   orgWithoutOwner: "TK001",
   /** A check inside `app_enqueue_job` (lib/db/job-schema.ts): not one of the app's task names. */
   unknownJobTask: "TK002",
+  /** A wait longer than `lock_timeout`: app_claim_idempotency_key (lib/idempotency) sets one. */
+  lockNotAvailable: "55P03",
   deadlockDetected: "40P01",
   serializationFailure: "40001",
 } as const;

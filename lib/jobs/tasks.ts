@@ -41,6 +41,12 @@ const definitions = {
     // Unsent usage stays in the table; the next hourly run sends it.
     maxAttempts: 3,
   },
+  /** Hourly: stored answers to Idempotency-Key requests past their 24 hours (lib/idempotency/purge.ts). */
+  idempotency_purge: {
+    payload: z.object({}),
+    // The next hourly run deletes whatever this one left.
+    maxAttempts: 1,
+  },
 } satisfies Record<string, { payload: z.ZodType; maxAttempts: number }>;
 
 type Definitions = typeof definitions;

@@ -1,0 +1,13 @@
+import { db } from "@/lib/db/client";
+import type { TaskHandler } from "@/lib/jobs/handlers";
+import { log } from "@/lib/log";
+
+/**
+ * The hourly `idempotency_purge` task: deletes stored answers past their 24 hours, in every org
+ * (app_purge_idempotency_keys, migration idempotency_keys). An expired key already counts as new
+ * when it is sent again; this keeps the table to a day of keys.
+ */
+export const purgeIdempotencyKeys: TaskHandler<"idempotency_purge"> = async () => {
+  const [row] = await db.$queryRaw<{ purged: number }[]>`select app_purge_idempotency_keys() as purged`;
+  if (row && row.purged > 0) log.info("purged expired idempotency keys", { component: "idempotency", purged: row.purged });
+};
