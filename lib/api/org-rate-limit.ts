@@ -58,8 +58,9 @@ function enforce(checks: Checked[], group: RouteGroup, plan: PlanId | undefined)
  *
  * The plan is only read inside the transaction, so this process remembers, per org and
  * caller, the plan it last read for them (plan-cache.ts):
- * - A caller answered recently: both buckets are counted and judged by the remembered plan
- *   before the transaction, so a flood is refused without touching the database.
+ * - A caller answered recently: both buckets are counted (the caller's first; the org's only
+ *   if the caller's allows) and judged by the remembered plan before the transaction, so a
+ *   flood is refused without touching the database.
  * - Any other caller (first request to this process, after the cache's lifetime, a stranger,
  *   a forged key): only its own bucket is counted first (judged by the most generous plan's
  *   number, plus a per-IP cap on such lookups), and the org's shared bucket only once the
@@ -76,18 +77,30 @@ export async function limitOrgRequest(req: NextRequest, slug: string, caller: Ca
   const buckets = planBuckets(slug, isApiKey(caller) ? { kind: "api_key", id: caller.publicId } : { kind: "user", id: caller.userId }, group);
   const cacheKey = buckets.caller.key;
   const remembered = planCache().get(cacheKey);
-  const early = remembered
-    ? await Promise.all([count(buckets.caller), count(buckets.org)])
-    : await Promise.all([count(buckets.caller), count({ limit: "api:unverified-ip", key: clientIp(req.headers), scope: "ip" })]);
-  enforce(underPlanOf(early, remembered), group, remembered);
+
+  // The caller's own bucket first: a request it refuses must not spend the org's shared one,
+  // or a runaway key would still starve everyone else after being refused.
+  let own: Checked;
+  let shared: Checked | undefined;
+  if (remembered) {
+    own = await count(buckets.caller);
+    enforce(underPlanOf([own], remembered), group, remembered);
+    shared = await count(buckets.org);
+    enforce(underPlanOf([own, shared], remembered), group, remembered);
+  } else {
+    const unverified = count({ limit: "api:unverified-ip", key: clientIp(req.headers), scope: "ip" });
+    [own] = await Promise.all([count(buckets.caller), unverified]);
+    enforce([own, await unverified], group, undefined);
+  }
 
   let headers: Record<string, string> = {};
   return {
     async resolved(ctx) {
       const plan = ctx.billing?.plan ?? "free";
       planCache().set(cacheKey, plan);
-      const checks = remembered ? early : [early[0]!, await count(buckets.org)];
-      headers = enforce(underPlanOf(checks, plan), group, plan);
+      enforce(underPlanOf([own], plan), group, plan);
+      shared ??= await count(buckets.org);
+      headers = enforce(underPlanOf([own, shared], plan), group, plan);
     },
     headers: () => headers,
   };
