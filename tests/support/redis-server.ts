@@ -16,8 +16,13 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
 
   const start = async () => {
     server = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    let spawnError: Error | undefined;
+    server.once("error", (error) => {
+      spawnError = new Error(`This test runs a Redis of its own and needs the redis-server command (Debian: apt-get install redis-server): ${error.message}`);
+    });
     const deadline = Date.now() + 10_000;
     for (;;) {
+      if (spawnError) throw spawnError;
       const probe = createClient({ url, socket: { reconnectStrategy: false, connectTimeout: 500 } });
       probe.on("error", () => {});
       try {
