@@ -45,6 +45,11 @@ const schema = z
     UPSTASH_REDIS_REST_TOKEN: optionalString,
     /** Multiplies every rate limit; tests raise it instead of switching limits off. */
     RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().default(1),
+    /**
+     * How long a process remembers a caller's plan for refusing API floods before the database
+     * (lib/rate-limit/plan-cache.ts): an upgrade lifts a caller who is being refused within this.
+     */
+    RATE_LIMIT_PLAN_CACHE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 
     /**
      * Where background jobs (lib/jobs) run: `inline` in the app's own server process, `off` when

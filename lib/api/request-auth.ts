@@ -4,7 +4,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { parseApiKey } from "@/lib/api-keys/format";
 import { apiKeyRefused } from "@/lib/api-keys/refusal";
 import type { Caller } from "@/lib/orgs/context";
-import { rateLimit, rateLimitHeaders, type LimitName } from "@/lib/rate-limit";
+import { rateLimit, rateLimitHeaders, type LimitName, type RateLimitResult } from "@/lib/rate-limit";
 import { AppError } from "./errors";
 import { assertSameOrigin } from "./same-origin";
 
@@ -48,9 +48,22 @@ export async function enforceRateLimit(name: LimitName, key: string): Promise<{ 
   const result = await rateLimit(name, key);
   const headers = rateLimitHeaders(result);
   if (result.success) return { headers };
-  // A fail-closed limit whose store is down: the caller did nothing wrong, so not a 429.
-  if (result.degraded) throw new AppError("unavailable", "Rate limiting is unavailable; retry after the time in Retry-After.", { headers });
-  throw new AppError("rate_limited", "Too many requests. Slow down and retry after the time in Retry-After.", { headers });
+  throw rateLimitRefusal(result, headers, { limit: name });
+}
+
+/**
+ * The refusal for a request a rate limit denied: 429 `rate_limited` with Retry-After, its
+ * extension members naming the limit (distinct from a plan quota's 402 `plan_limit`). A
+ * fail-closed limit whose store is down is a 503 instead: the caller did nothing wrong.
+ */
+export function rateLimitRefusal(
+  result: RateLimitResult,
+  headers: Record<string, string>,
+  extensions: Record<string, string | number>,
+  detail = "Too many requests. Slow down and retry after the time in Retry-After.",
+): AppError {
+  if (result.degraded) return new AppError("unavailable", "Rate limiting is unavailable; retry after the time in Retry-After.", { headers });
+  return new AppError("rate_limited", detail, { headers, extensions });
 }
 
 /** `/api/v1/orgs/acme/projects/ck..` → `/api/v1/orgs/[org]/projects/[id]`: one bucket per route, not per id. */

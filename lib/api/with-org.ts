@@ -6,7 +6,8 @@ import { isApiKey, runAsMember, type OrgContext } from "@/lib/orgs/context";
 import { slugSchema } from "@/lib/orgs/slug";
 import { AppError } from "./errors";
 import { apiRoute, toResponse, type RouteHandler } from "./handler";
-import { authenticateOrgCaller, enforceRateLimit, routePattern } from "./request-auth";
+import { limitOrgRequest } from "./org-rate-limit";
+import { authenticateOrgCaller, routePattern } from "./request-auth";
 import { parseWith, readJsonBody, readRouteParams, searchParamsObject } from "./request-input";
 import { requestMeta } from "./request-meta";
 import type { RouteDocs } from "./route-meta";
@@ -49,15 +50,14 @@ export function withOrg<B extends Schema | undefined = undefined, Q extends Sche
 ): RouteHandler {
   return apiRoute(async (req, route, meta) => {
     const caller = await authenticateOrgCaller(req);
-    const callerKey = isApiKey(caller) ? `key:${caller.publicId}` : caller.userId;
     if (isApiKey(caller)) meta.apiKeyId = caller.publicId;
     else meta.userId = caller.userId;
     const rawParams = await readRouteParams(route);
     const slug = slugSchema.safeParse(rawParams.org);
     if (!slug.success) throw new AppError("not_found", "Organization not found.");
 
-    const limit = await enforceRateLimit("api:org", `${slug.data}:${callerKey}:${req.method} ${routePattern(req, rawParams)}`);
-    const idempotency = idempotentRequest(req, callerKey);
+    const limit = await limitOrgRequest(req, slug.data, caller, routePattern(req, rawParams));
+    const idempotency = idempotentRequest(req, isApiKey(caller) ? `key:${caller.publicId}` : caller.userId);
 
     const params = (options.params ? parseWith(options.params, rawParams, "params") : undefined) as Out<P>;
     const query = (options.query ? parseWith(options.query, searchParamsObject(req), "query") : undefined) as Out<Q>;
@@ -68,8 +68,9 @@ export function withOrg<B extends Schema | undefined = undefined, Q extends Sche
       caller,
       slug.data,
       options.permission,
-      (ctx, tx) => {
+      async (ctx, tx) => {
         meta.orgId = ctx.org.id;
+        await limit.resolved(ctx);
         const work = async () => toResponse(await handler({ ctx, tx, body, query, params, req }), options.status);
         return idempotency ? idempotency.run(tx, ctx.org.id, rawBody, work) : work();
       },
@@ -79,7 +80,7 @@ export function withOrg<B extends Schema | undefined = undefined, Q extends Sche
     // Metered for billing (lib/billing/usage-recorder.ts): calls made with a key, answered; dashboard requests are not API calls.
     // A replayed answer (lib/idempotency) was metered the first time.
     if (isApiKey(caller) && meta.orgId && !isReplayed(response)) recordApiCall(meta.orgId);
-    for (const [k, v] of Object.entries(limit.headers)) response.headers.set(k, v);
+    for (const [k, v] of Object.entries(limit.headers())) response.headers.set(k, v);
     return response;
-  }, { kind: "org", limit: "api:org", ...options });
+  }, { kind: "org", ...options });
 }

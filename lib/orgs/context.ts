@@ -3,6 +3,7 @@ import { scoped, type Tx } from "@/lib/db/tenant-transaction";
 import { AppError } from "@/lib/api/errors";
 import { API_KEY_ACTS_AS, can, PAUSED_WHEN_READ_ONLY, type Permission } from "@/lib/auth/permissions";
 import { billingPath } from "@/lib/billing/paths";
+import { planOf, type PlanId } from "@/lib/billing/plans";
 import type { Principal } from "@/lib/auth/principal";
 import { assertApiCallQuota, assertPlanFeature } from "@/lib/billing/entitlements";
 import { hashSecret, keyLabel, keyPrefix, secretMatches, type PresentedApiKey } from "@/lib/api-keys/format";
@@ -16,9 +17,10 @@ export type OrgContext = {
   /**
    * Dunning (lib/billing/dunning.ts): `graceEndsAt` is set while a payment is overdue, and
    * once it has passed the org is `readOnly`. Resolved by runAsMember; contexts built for one
-   * allowed action (creating an org, accepting an invitation, leaving) have none.
+   * allowed action (creating an org, accepting an invitation, leaving) have none. `plan` is the
+   * org's plan, read in the same query (withOrg's rate limits are decided with it).
    */
-  billing?: { graceEndsAt: Date | null; readOnly: boolean };
+  billing?: { graceEndsAt: Date | null; readOnly: boolean; plan: PlanId };
   /**
    * `label` is what the audit log shows for the actor: the user's email, or an API key's
    * name and prefix. A key acts for the org, not for a person, so it has no user id.
@@ -39,6 +41,7 @@ type MembershipRow = SessionColumns & {
   name: string | null;
   personal: boolean | null;
   requireTwoFactor: boolean | null;
+  plan: string | null;
   billingGraceEndsAt: Date | null;
   readOnly: boolean | null;
 };
@@ -54,7 +57,7 @@ async function resolveMembership(tx: Tx, principal: Principal, slug: string, nee
   const rows = await tx.$queryRaw<MembershipRow[]>`
     ${touchSession(principal)}
     select ${sessionColumns}, u.email, u."twoFactorEnabledAt" is not null as "twoFactorEnabled",
-           m.role, o.id, o.slug, o.name, o.personal, o."requireTwoFactor",
+           m.role, o.id, o.slug, o.name, o.personal, o."requireTwoFactor", o.plan,
            o."billingGraceEndsAt", o."billingGraceEndsAt" <= now() as "readOnly",
            set_config('app.org_id', coalesce(o.id, ''), true) as scoped
     from users u
@@ -74,7 +77,7 @@ async function resolveMembership(tx: Tx, principal: Principal, slug: string, nee
     org: { id: row.id, slug: row.slug, name: row.name, personal: Boolean(row.personal) },
     role: row.role,
     email: row.email,
-    billing: { graceEndsAt: row.billingGraceEndsAt, readOnly: Boolean(row.readOnly) },
+    billing: { graceEndsAt: row.billingGraceEndsAt, readOnly: Boolean(row.readOnly), plan: planOf(row.plan ?? "").id },
     session,
   };
 }
@@ -131,7 +134,7 @@ async function resolveApiKey(tx: Tx, key: PresentedApiKey, slug: string, request
   return {
     org: { id: row.id, slug: row.slug, name: row.name, personal: Boolean(row.personal) },
     role: API_KEY_ACTS_AS[row.keyRole],
-    billing: { graceEndsAt: row.billingGraceEndsAt, readOnly: Boolean(row.readOnly) },
+    billing: { graceEndsAt: row.billingGraceEndsAt, readOnly: Boolean(row.readOnly), plan: planOf(row.plan).id },
     actor: { type: "api_key", userId: null, keyId: row.keyId, label: keyLabel({ name: row.keyName, prefix: row.prefix, last4: row.last4 }) },
     request,
   };

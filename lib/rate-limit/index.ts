@@ -1,8 +1,11 @@
+import type { PlanId } from "@/lib/billing/plans";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { createRateLimiter, type RateLimiter, type RateLimitResult } from "./limiter";
 import type { LimitName } from "./limits";
 import { createMemoryStore } from "./memory-store";
+import { createPlanCache, type PlanCache } from "./plan-cache";
+import { planTokens } from "./plan-limits";
 import { createRedisStore } from "./redis-store";
 import type { RateLimitStore } from "./store";
 import { createUpstashStore } from "./upstash-store";
@@ -10,6 +13,7 @@ import { createUpstashStore } from "./upstash-store";
 export { rateLimitHeaders } from "./headers";
 export type { RateLimitResult } from "./limiter";
 export type { LimitName } from "./limits";
+export type { PlanCache } from "./plan-cache";
 
 /** Upstash when configured (production), else Redis at REDIS_URL, else this process's memory. */
 function storeFromEnv(): RateLimitStore {
@@ -30,7 +34,7 @@ function createDefaultLimiter(): RateLimiter {
 }
 
 // Next's dev server re-evaluates modules on change; keep one store (and Redis connection) per process.
-const globalForRateLimit = globalThis as unknown as { tenantkitRateLimiter?: RateLimiter };
+const globalForRateLimit = globalThis as unknown as { tenantkitRateLimiter?: RateLimiter; tenantkitPlanCache?: PlanCache };
 
 function defaultLimiter(): RateLimiter {
   globalForRateLimit.tenantkitRateLimiter ??= createDefaultLimiter();
@@ -49,4 +53,18 @@ export function rateLimit(name: LimitName, key: string): Promise<RateLimitResult
 /** Whether `key` has room left under the named limit, counting nothing (see RateLimiter.peek). */
 export function rateLimitPeek(name: LimitName, key: string): Promise<RateLimitResult> {
   return defaultLimiter().peek(name, key);
+}
+
+/** Enough for every caller a busy process answers within the cache's lifetime; an entry is ~200 bytes. */
+const PLAN_CACHE_ENTRIES = 20_000;
+
+/** This process's memory of which plan each recent caller's org is on (plan-cache.ts). */
+export function planCache(): PlanCache {
+  globalForRateLimit.tenantkitPlanCache ??= createPlanCache({ ttlMs: env.RATE_LIMIT_PLAN_CACHE_SECONDS * 1000, maxEntries: PLAN_CACHE_ENTRIES });
+  return globalForRateLimit.tenantkitPlanCache;
+}
+
+/** The plan's number for a plan-based limit (API_RATES in limits.ts), scaled by RATE_LIMIT_MULTIPLIER. */
+export function planLimit(name: LimitName, plan: PlanId): number | undefined {
+  return planTokens(name, plan, env.RATE_LIMIT_MULTIPLIER);
 }

@@ -1,6 +1,6 @@
 import { Ratelimit, type RatelimitConfig } from "@upstash/ratelimit";
 import { log } from "@/lib/log";
-import { limits, scaledTokens, STORE_FAILURE_RETRY_MS, STORE_TIMEOUT_MS, type LimitName } from "./limits";
+import { limits, scaledTokens, STORE_FAILURE_RETRY_MS, STORE_TIMEOUT_MS, type LimitName, type LimitRule } from "./limits";
 import type { RateLimitStore, ScriptRedis } from "./store";
 
 export type RateLimitResult = {
@@ -72,10 +72,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const ratelimitFor = (name: LimitName): Ratelimit => {
     let ratelimit = ratelimits.get(name);
     if (ratelimit === undefined) {
-      const rule = limits[name];
+      const rule: LimitRule = limits[name];
+      const tokens = scaledTokens(rule.tokens, multiplier);
       ratelimit = new Ratelimit({
         redis: asRatelimitRedis(store.redis),
-        limiter: Ratelimit.slidingWindow(scaledTokens(rule.tokens, multiplier), rule.window),
+        limiter: rule.algorithm === "fixed" ? Ratelimit.fixedWindow(tokens, rule.window) : Ratelimit.slidingWindow(tokens, rule.window),
         prefix: `${prefix}:${name}`,
         ephemeralCache: options.ephemeralCache ? new Map() : false,
         // The library's own timeout resolves `success: true`; ours lets each limit pick its policy.
@@ -87,11 +88,21 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     return ratelimit;
   };
 
+  // One warning when the store starts failing and one line when it answers again, not one per
+  // request: an outage under load would otherwise flood the log with the same line.
+  let failedChecks = 0;
   const onStoreFailure = (name: LimitName, error: unknown): RateLimitResult => {
     const rule = limits[name];
     const limit = scaledTokens(rule.tokens, multiplier);
     const failOpen = rule.onStoreFailure === "open";
-    log.warn(`rate-limit store failed; ${failOpen ? "allowing" : "denying"} request`, { store: store.kind, limit: name, error });
+    if (failedChecks++ === 0) {
+      log.warn("rate-limit store failed: API limits allow requests, auth limits deny them, until it answers again", {
+        store: store.kind,
+        limit: name,
+        policy: rule.onStoreFailure,
+        error,
+      });
+    }
     return failOpen
       ? { success: true, limit, remaining: limit, reset: Date.now(), degraded: true }
       : { success: false, limit, remaining: 0, reset: Date.now() + STORE_FAILURE_RETRY_MS, degraded: true };
@@ -103,6 +114,10 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     if (identifier === "") throw new Error(`rate limit "${name}" needs a non-empty key`);
     try {
       const { success, limit, remaining, reset } = await withTimeout(ratelimitFor(name).limit(identifier, { rate }), timeoutMs);
+      if (failedChecks > 0) {
+        log.info("rate-limit store answers again", { store: store.kind, failedChecks });
+        failedChecks = 0;
+      }
       // A zero-rate call always "succeeds"; the bucket is full when nothing remains.
       return { success: rate === 0 ? remaining > 0 : success, limit, remaining, reset, degraded: false };
     } catch (error) {

@@ -64,9 +64,38 @@ describe("when the store fails", () => {
     expect(auth).toMatchObject({ success: false, remaining: 0, limit: 20, degraded: true });
     expect(auth.reset).toBeGreaterThan(Date.now());
 
-    expect(await limiter.limit("api:org", "org_1:GET /api/v1/projects")).toMatchObject({ success: true, degraded: true });
+    expect(await limiter.limit("api:org:read", "acme:projects")).toMatchObject({ success: true, degraded: true });
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+  });
+
+  it("logs an outage once, however many requests it affects, and logs its end", async () => {
+    const warn = vi.spyOn(log, "warn").mockImplementation(() => {});
+    const info = vi.spyOn(log, "info").mockImplementation(() => {});
+    const memory = createMemoryStore();
+    let down = true;
+    const flaky: RateLimitStore = {
+      kind: "redis",
+      redis: {
+        evalsha: (...args) => (down ? Promise.reject(new Error("ECONNREFUSED")) : memory.redis.evalsha(...args)),
+        eval: (...args) => (down ? Promise.reject(new Error("ECONNREFUSED")) : memory.redis.eval(...args)),
+      },
+      close: async () => {},
+    };
+    const limiter = createRateLimiter({ store: flaky, multiplier: 1 });
+    for (let i = 0; i < 50; i++) await limiter.limit("api:caller:read", "acme:user:u1");
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[1]).toMatchObject({ store: "redis", limit: "api:caller:read", policy: "open" });
+
+    down = false;
+    expect(await limiter.limit("api:caller:read", "acme:user:u1")).toMatchObject({ success: true, degraded: false });
+    expect(info).toHaveBeenCalledWith("rate-limit store answers again", { store: "redis", failedChecks: 50 });
+
+    down = true;
+    await limiter.limit("auth:ip", "203.0.113.9");
     expect(warn).toHaveBeenCalledTimes(2);
     warn.mockRestore();
+    info.mockRestore();
   });
 
   it("decides after the timeout instead of waiting for a store that does not answer", async () => {
@@ -78,6 +107,7 @@ describe("when the store fails", () => {
     expect(auth).toMatchObject({ success: false, degraded: true });
     expect(api).toMatchObject({ success: true, degraded: true });
     expect(String(warn.mock.calls[0]?.[1]?.error)).toMatch(/within 50 ms/);
+    expect(warn).toHaveBeenCalledTimes(1);
     warn.mockRestore();
   });
 });

@@ -1,4 +1,5 @@
 import type { Duration } from "@upstash/ratelimit";
+import type { PlanId } from "@/lib/billing/plans";
 
 /**
  * What happens when the store errors or does not answer in time:
@@ -12,7 +13,33 @@ export type LimitRule = {
   tokens: number;
   window: Duration;
   onStoreFailure: FailurePolicy;
+  /**
+   * `sliding` (the default) counts only allowed requests, weighting the previous window.
+   * `fixed` counts every request, refused ones too, and starts afresh at each window's end:
+   * the store's answer is then the same whatever the caller's plan allows, so the plan can
+   * be applied after the count (lib/rate-limit/plan-limits.ts), and Retry-After is exact.
+   */
+  algorithm?: "sliding" | "fixed";
 };
+
+/** Read and write API requests per minute. */
+export type ApiRates = { read: number; write: number };
+
+/**
+ * API rate limits by plan, per minute. `org` is shared by everyone calling one route group of
+ * an organisation (projects reads, members writes…); `caller` is each API key's, and each
+ * signed-in person's, own share of it, kept below `org` so that one runaway integration or tab
+ * leaves room for everyone else. The dashboard needs a few requests a minute per person
+ * (pages render on the server; client queries are cached for 30 s), so Free stays comfortable.
+ * The monthly API-call quota is an entitlement in lib/billing/plans.ts (a 402, not a 429).
+ */
+export const API_RATES = {
+  free: { org: { read: 300, write: 60 }, caller: { read: 120, write: 30 } },
+  pro: { org: { read: 1_200, write: 300 }, caller: { read: 600, write: 150 } },
+  enterprise: { org: { read: 6_000, write: 1_500 }, caller: { read: 3_000, write: 750 } },
+} as const satisfies Record<PlanId, { org: ApiRates; caller: ApiRates }>;
+
+const mostGenerous = (pick: (rates: (typeof API_RATES)[PlanId]) => number) => Math.max(...Object.values(API_RATES).map(pick));
 
 /** Every named limit in the app. Callers pick a name; numbers live only here. */
 export const limits = {
@@ -43,8 +70,20 @@ export const limits = {
   "auth:verify-resend": { tokens: 3, window: "1 h", onStoreFailure: "closed" },
   /** Two-factor codes (TOTP or recovery) per user: six digits must not be guessable. */
   "auth:two-factor": { tokens: 5, window: "5 m", onStoreFailure: "closed" },
-  /** Authenticated API calls, keyed by org + route, whether by session or API key. */
-  "api:org": { tokens: 600, window: "1 m", onStoreFailure: "open" },
+  /**
+   * Tenant API calls (withOrg), per org + route group and per caller, by plan (API_RATES).
+   * `tokens` is the most generous plan's number: the store counts up to it and the org's plan
+   * decides (lib/rate-limit/plan-limits.ts).
+   */
+  "api:org:read": { tokens: mostGenerous((r) => r.org.read), window: "1 m", algorithm: "fixed", onStoreFailure: "open" },
+  "api:org:write": { tokens: mostGenerous((r) => r.org.write), window: "1 m", algorithm: "fixed", onStoreFailure: "open" },
+  "api:caller:read": { tokens: mostGenerous((r) => r.caller.read), window: "1 m", algorithm: "fixed", onStoreFailure: "open" },
+  "api:caller:write": { tokens: mostGenerous((r) => r.caller.write), window: "1 m", algorithm: "fixed", onStoreFailure: "open" },
+  /**
+   * Tenant API calls from callers not yet seen as members of the org in this process, per IP:
+   * each one costs a database lookup, and forged keys or strangers never become members.
+   */
+  "api:unverified-ip": { tokens: 600, window: "1 m", onStoreFailure: "open" },
   /** Authenticated calls about the user rather than one org, keyed by user + route. */
   "api:user": { tokens: 300, window: "1 m", onStoreFailure: "open" },
   /** Anonymous API calls, keyed by IP address. */

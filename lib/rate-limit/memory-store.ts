@@ -3,8 +3,9 @@ import type { RateLimitStore, ScriptRedis } from "./store";
 type Entry = { value: number; expiresAt: number };
 type Script = (keys: string[], args: unknown[]) => unknown;
 
-/** SHA1 of `slidingWindowLimitScript` as @upstash/ratelimit 2.2 sends it (its SCRIPTS table). */
+/** SHA1s of the scripts as @upstash/ratelimit 2.2 sends them (its SCRIPTS table). */
 const SLIDING_WINDOW_LIMIT_SHA = "74740bb3d7792848093cdef586b6b6037c455fd6";
+const FIXED_WINDOW_LIMIT_SHA = "b2efc02798c8e9b471a10f9b1d5745db89923ff3";
 
 /** Expired keys are also swept every this many writes, so keys nobody reads again do not pile up. */
 const SWEEP_EVERY_WRITES = 1_000;
@@ -12,8 +13,8 @@ const SWEEP_EVERY_WRITES = 1_000;
 /**
  * The zero-setup store: one process, no Redis. @upstash/ratelimit has no in-memory mode, so this
  * answers its `evalsha` calls by running a JavaScript port of each Lua script it uses, looked up
- * by the SHA1 the library sends. Only the sliding window is ported, because `limits.ts` uses
- * only that. Counts live in this process: with several app instances, use Redis.
+ * by the SHA1 the library sends. Only the sliding and fixed windows are ported, because
+ * `limits.ts` uses only those. Counts live in this process: with several app instances, use Redis.
  */
 export function createMemoryStore(): RateLimitStore {
   const entries = new Map<string, Entry>();
@@ -59,7 +60,18 @@ export function createMemoryStore(): RateLimitStore {
     return [tokens - (updated + weightedPrevious), tokens];
   };
 
-  const scripts = new Map<string, Script>([[SLIDING_WINDOW_LIMIT_SHA, slidingWindowLimit]]);
+  /** Port of @upstash/ratelimit 2.2's single-region `fixedWindowLimitScript` (no dynamic limits). */
+  const fixedWindowLimit: Script = (keys, args) => {
+    // ARGV: tokens, window (ms), increment. Every call counts, refused ones too, like INCRBY.
+    const tokens = Number(args[0]);
+    const used = incrementBy(keys[0] ?? "", Number(args[2]), Number(args[1]), Date.now());
+    return [used, tokens];
+  };
+
+  const scripts = new Map<string, Script>([
+    [SLIDING_WINDOW_LIMIT_SHA, slidingWindowLimit],
+    [FIXED_WINDOW_LIMIT_SHA, fixedWindowLimit],
+  ]);
 
   const redis: ScriptRedis = {
     async evalsha(sha, keys, args) {

@@ -3,6 +3,7 @@ import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { log } from "@/lib/log";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit/limiter";
+import { limits } from "@/lib/rate-limit/limits";
 import { createMemoryStore } from "@/lib/rate-limit/memory-store";
 import { createRedisStore } from "@/lib/rate-limit/redis-store";
 
@@ -48,6 +49,16 @@ describe.each(stores)("rate limiting on the %s store", (_label, createStore) => 
     expect((await limiter.limit("auth:ip", "shared-key")).success).toBe(true);
   });
 
+  it("counts refused requests too in a fixed window (plan-based API limits), so the count is the same whatever the plan", async () => {
+    const ceiling = limits["api:caller:write"].tokens;
+    const results = await Promise.all(Array.from({ length: 30 }, () => limiter.limit("api:caller:write", "acme:api_key:fixed")));
+    expect(results.every((r) => r.success && r.limit === ceiling)).toBe(true);
+    expect(results.map((r) => ceiling - r.remaining).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    const next = await limiter.limit("api:caller:write", "acme:api_key:fixed");
+    expect(ceiling - next.remaining).toBe(31);
+    expect(next.reset % 60_000).toBe(0);
+  });
+
   it("counts down remaining one request at a time", async () => {
     const remaining: number[] = [];
     for (let i = 0; i < 6; i++) remaining.push((await limiter.limit("auth:email", "serial@example.com")).remaining);
@@ -77,7 +88,7 @@ describe("the Redis store", () => {
     const limiter = createRateLimiter({ store: createRedisStore("redis://127.0.0.1:1"), multiplier: 1, timeoutMs: 200 });
     try {
       expect(await limiter.limit("auth:ip", "203.0.113.9")).toMatchObject({ success: false, degraded: true });
-      expect(await limiter.limit("api:org", "org_1:GET /api/v1/projects")).toMatchObject({ success: true, degraded: true });
+      expect(await limiter.limit("api:org:read", "acme:projects")).toMatchObject({ success: true, degraded: true });
     } finally {
       await limiter.close();
       warn.mockRestore();

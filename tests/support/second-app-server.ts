@@ -3,7 +3,8 @@ import { inject } from "vitest";
 import { startAppServer, type AppServer } from "./app-server";
 import { TEST_SECRET } from "./test-config";
 
-function freePort(): Promise<number> {
+/** A TCP port nothing listens on right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer()
       .once("error", reject)

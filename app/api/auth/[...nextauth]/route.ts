@@ -4,8 +4,7 @@ import { authOptionsFor } from "@/lib/auth/options";
 import { clientIp } from "@/lib/auth/client-ip";
 import { withoutDeadSession } from "@/lib/auth/dead-session";
 import { problemResponse } from "@/lib/api/problem";
-import { AppError } from "@/lib/api/errors";
-import { bearerToken, cookieOnly } from "@/lib/api/request-auth";
+import { bearerToken, cookieOnly, rateLimitRefusal } from "@/lib/api/request-auth";
 import { rateLimit, rateLimitHeaders } from "@/lib/rate-limit";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
@@ -29,7 +28,7 @@ export async function POST(req: NextRequest, ctx: Ctx) {
   if (action === "signin" || action === "callback") {
     const result = await rateLimit("auth:ip", clientIp(req.headers));
     if (!result.success) {
-      return problemResponse(new AppError("rate_limited", "Too many sign-in attempts. Wait a minute and try again.", { headers: rateLimitHeaders(result) }));
+      return problemResponse(rateLimitRefusal(result, rateLimitHeaders(result), { limit: "auth:ip" }, "Too many sign-in attempts. Wait a minute and try again."));
     }
   }
   return handle(req, ctx);
