@@ -1,6 +1,7 @@
 import { reconcileBilling } from "@/lib/billing/reconcile";
 import { syncSeats } from "@/lib/billing/seat-sync";
 import { reportUsage } from "@/lib/billing/usage-report";
+import { deliverWebhook } from "@/lib/webhooks/deliver";
 import { sendEmail } from "./send-email";
 import type { TaskName, TaskPayload } from "./tasks";
 
@@ -27,4 +28,5 @@ export const handlers: { [T in TaskName]: TaskHandler<T> } = {
   billing_sync_seats: syncSeats,
   billing_reconcile: reconcileBilling,
   billing_report_usage: reportUsage,
+  webhook_deliver: deliverWebhook,
 };

@@ -41,6 +41,15 @@ const definitions = {
     // Unsent usage stays in the table; the next hourly run sends it.
     maxAttempts: 3,
   },
+  /**
+   * One attempt of one webhook delivery (lib/webhooks/deliver.ts). A receiver that fails is not a
+   * failed job: the handler records it and queues the next attempt on the webhook retry policy.
+   * These attempts are for the job itself failing (the database unreachable).
+   */
+  webhook_deliver: {
+    payload: z.object({ orgId: z.string().min(1), deliveryId: z.string().min(1) }),
+    maxAttempts: 5,
+  },
 } satisfies Record<string, { payload: z.ZodType; maxAttempts: number }>;
 
 type Definitions = typeof definitions;
