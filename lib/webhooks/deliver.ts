@@ -58,9 +58,14 @@ export const deliverWebhook: TaskHandler<"webhook_deliver"> = async ({ orgId, de
       join organizations o on o.id = d."orgId"
       where d.id = ${deliveryId} and d."orgId" = ${orgId}`;
     if (!row || row.status !== "pending") return null;
-    if (row.disabledAt) return void (await abandon(tx, deliveryId, "The endpoint was disabled before this attempt."));
-    if (!hasFeature({ plan: row.plan, seatsPurchased: null }, "apiAccess")) {
-      return void (await abandon(tx, deliveryId, `Webhooks are not part of the ${planOf(row.plan).name} plan.`));
+    const refusal = row.disabledAt
+      ? "The endpoint was disabled before this attempt."
+      : !hasFeature({ plan: row.plan, seatsPurchased: null }, "apiAccess")
+        ? `Webhooks are not part of the ${planOf(row.plan).name} plan.`
+        : null;
+    if (refusal) {
+      await abandon(tx, deliveryId, refusal);
+      return null;
     }
     const secret = await signingSecret(tx, row.endpointId);
     return secret ? { ...row, secret } : null;

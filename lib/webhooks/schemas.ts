@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { cursorSchema } from "@/lib/db/cursor";
 import { webhookEventTypeSchema } from "./events";
-import { webhookUrlSchema } from "./target";
+import { webhookUrlSchema } from "./url-schema";
 
 const description = z.string().trim().max(200, "must be at most 200 characters");
 const eventTypes = z

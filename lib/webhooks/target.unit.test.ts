@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { resolveTarget, webhookUrlSchema, type Lookup } from "./target";
+import { resolveTarget, type Lookup } from "./target";
+import { webhookUrlSchema } from "./url-schema";
 
 const answers =
   (table: Record<string, string[]>): Lookup =>

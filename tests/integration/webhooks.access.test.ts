@@ -87,6 +87,22 @@ describe("permissions", () => {
   });
 });
 
+describe("an org whose plan loses API access", () => {
+  it("gets nothing delivered, and the endpoint is not blamed for it", async () => {
+    const lapsed = await orgWithTeam("Hook Lapsed");
+    await setPlan(lapsed.org.id, "pro");
+    const hook = await registerEndpoint(lapsed.team.owner, lapsed.org.slug, { url: receiver.url, eventTypes: ["project.created"] });
+    await setPlan(lapsed.org.id, "free");
+    const before = receiver.received.length;
+    expect((await client(lapsed.team.owner).post(`/api/v1/orgs/${lapsed.org.slug}/projects`, { name: "Unsent" })).status).toBe(201);
+    const [row] = await waitFor(() => deliveryRows(lapsed.org.id, hook.id), (r) => r[0]?.status === "failed", 10_000, "the delivery to be dropped");
+    expect(row).toMatchObject({ attempts: 0, error: "Webhooks are not part of the Free plan." });
+    expect(receiver.received).toHaveLength(before);
+    const endpoint = await client(lapsed.team.owner).get<WebhookEndpointDto>(`/api/v1/orgs/${lapsed.org.slug}/webhooks/${hook.id}`);
+    expect(endpoint.body).toMatchObject({ enabled: true, consecutiveFailures: 0 });
+  });
+});
+
 describe("the signing secret", () => {
   it("is returned at creation and rotation only, and request transactions cannot read it", async () => {
     const api = client(b.team.owner);
