@@ -37,10 +37,10 @@ test("an owner registers a webhook endpoint, creates a project, and sees the del
     await page.getByRole("button", { name: "Add endpoint" }).first().click();
 
     const dialog = page.getByRole("dialog", { name: "Add a webhook endpoint" });
-    await dialog.getByLabel("URL").fill(receiverUrl);
-    await dialog.getByLabel("Description").fill("Local receiver");
-    await dialog.getByRole("checkbox", { name: /project\.created/ }).check();
-    await dialog.getByRole("checkbox", { name: /project\.deleted/ }).check();
+    await dialog.getByRole("textbox", { name: "URL" }).fill(receiverUrl);
+    await dialog.getByRole("textbox", { name: "Description" }).fill("Local receiver");
+    await dialog.getByRole("checkbox", { name: "project.created" }).check();
+    await dialog.getByRole("checkbox", { name: "project.deleted" }).check();
     await dialog.getByRole("button", { name: "Add endpoint" }).click();
 
     const reveal = page.getByRole("dialog", { name: "Copy the signing secret" });
@@ -52,6 +52,7 @@ test("an owner registers a webhook endpoint, creates a project, and sees the del
     const row = page.getByTestId("webhook-endpoint-row").filter({ hasText: receiverUrl });
     await expect(row).toContainText("Active");
     await expect(row).toContainText("Local receiver · 2 events");
+    await snap(page, testInfo, "webhooks-endpoints");
 
     // The event: a project created through the API, as the dashboard or a key would.
     const project = await page.request.post(`/api/v1/orgs/${slug}/projects`, { data: { name: "Webhook launch" } });

@@ -90,15 +90,29 @@ function EndpointForm({ onCreated }: { onCreated: (created: WebhookEndpointWithS
         {EVENT_GROUPS.map((group) => (
           <div key={group.label} className="grid gap-1.5">
             <p className="text-xs font-medium tracking-wide text-muted-foreground uppercase">{group.label}</p>
-            {group.events.map((type) => (
-              <label key={type} className="flex items-start gap-2.5 text-sm">
-                <input type="checkbox" className="mt-0.5 size-4 accent-current" checked={events.has(type)} onChange={(e) => toggle(type, e.target.checked)} />
-                <span className="grid">
-                  <code className="font-mono text-xs">{type}</code>
-                  <span className="text-muted-foreground">{eventDescription(type)}</span>
-                </span>
-              </label>
-            ))}
+            {group.events.map((type) => {
+              const id = `webhook-event-${type.replace(".", "-")}`;
+              return (
+                <div key={type} className="flex items-start gap-2.5 text-sm">
+                  <input
+                    id={id}
+                    type="checkbox"
+                    aria-describedby={`${id}-hint`}
+                    className="mt-0.5 size-4 accent-current"
+                    checked={events.has(type)}
+                    onChange={(e) => toggle(type, e.target.checked)}
+                  />
+                  <span className="grid">
+                    <label htmlFor={id} className="font-mono text-xs">
+                      {type}
+                    </label>
+                    <span id={`${id}-hint`} className="text-muted-foreground">
+                      {eventDescription(type)}
+                    </span>
+                  </span>
+                </div>
+              );
+            })}
           </div>
         ))}
         {errors.eventTypes && (

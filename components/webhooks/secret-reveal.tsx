@@ -10,8 +10,8 @@ export function SecretReveal({ secret, url }: { secret: string; url: string }) {
   return (
     <div className="grid gap-4">
       <Callout tone="warning" title="You won't see this secret again">
-        Your receiver verifies each request&apos;s <code className="font-mono text-xs">webhook-signature</code> header with it (see the README&apos;s
-        Webhooks section). Store it with the receiver&apos;s configuration; if it is lost, rotate it.
+        Your receiver checks each request&apos;s <code className="font-mono text-xs">webhook-signature</code> header with it (the Standard Webhooks
+        format). Store it with the receiver&apos;s configuration; if it is lost, rotate it.
       </Callout>
       <div className="grid gap-1.5">
         <p className="truncate text-sm font-medium">{url}</p>
