@@ -34,6 +34,7 @@ test("an owner registers a webhook endpoint, creates a project, and sees the del
     await page.goto(`/dashboard/${slug}/settings`);
     await page.getByRole("region", { name: "Webhooks" }).getByRole("link", { name: "Manage webhooks" }).click();
     await expect(page.getByRole("heading", { name: "No webhook endpoints yet" })).toBeVisible();
+    await snap(page, testInfo, "webhooks-empty");
     await page.getByRole("button", { name: "Add endpoint" }).first().click();
 
     const dialog = page.getByRole("dialog", { name: "Add a webhook endpoint" });
