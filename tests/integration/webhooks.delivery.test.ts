@@ -86,7 +86,7 @@ describe("a registered endpoint", () => {
     expect(eventOf(deletedReq).data).toEqual({ id: created.body.id, name: "Hooked launch" });
   });
 
-  it("gets member.joined when an invitation is accepted, and member.left when someone is removed or leaves", async () => {
+  it("gets member.joined when an invitation is accepted, and member.left when someone is removed, leaves or deletes their account", async () => {
     const joiner = await createUser("Hook Joiner");
     expect((await invite(fixture.team.owner, fixture.org.slug, [joiner.email], "viewer")).status).toBe(201);
     const token = await tokenFromEmail(joiner.email);
@@ -98,11 +98,15 @@ describe("a registered endpoint", () => {
     const leaver = await createUser("Hook Leaver");
     await addMember(fixture.org.id, leaver.id, "member");
     expect((await client(leaver).delete(`${base()}/members/${leaver.id}`)).status).toBe(204);
-    const left = await arrived("member.left", 2);
+    const deleter = await createUser("Hook Deleter");
+    await addMember(fixture.org.id, deleter.id, "viewer");
+    expect((await client(deleter).delete("/api/v1/me", { body: { confirmEmail: deleter.email } })).status).toBe(200);
+    const left = await arrived("member.left", 3);
     expect(left.map((r) => eventOf(r).data)).toEqual(
       expect.arrayContaining([
         { userId: joiner.id, email: joiner.email, role: "viewer", reason: "removed" },
         { userId: leaver.id, email: leaver.email, role: "member", reason: "left" },
+        { userId: deleter.id, email: deleter.email, role: "viewer", reason: "left" },
       ]),
     );
   });
