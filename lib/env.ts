@@ -105,6 +105,8 @@ const schema = z
     WEBHOOKS_DISABLE_AFTER: z.coerce.number().int().min(1).max(100).default(5),
     /** How long a receiver has to answer one attempt. */
     WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(10_000),
+    /** Days the delivery log keeps a delivery (its payload holds names and email addresses). */
+    WEBHOOKS_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 
     /** `on` serves the dev mail outbox under NODE_ENV=production too (loopback only); `off` hides it everywhere. */
     DEV_OUTBOX: optionalString.pipe(z.enum(["on", "off"]).optional()),

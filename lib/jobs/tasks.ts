@@ -50,6 +50,12 @@ const definitions = {
     payload: z.object({ orgId: z.string().min(1), deliveryId: z.string().min(1) }),
     maxAttempts: 5,
   },
+  /** Daily: deliveries older than WEBHOOKS_LOG_RETENTION_DAYS leave the log (lib/webhooks/purge.ts). */
+  webhook_purge_deliveries: {
+    payload: z.object({}),
+    // The next day's run deletes whatever this one did not.
+    maxAttempts: 3,
+  },
 } satisfies Record<string, { payload: z.ZodType; maxAttempts: number }>;
 
 type Definitions = typeof definitions;

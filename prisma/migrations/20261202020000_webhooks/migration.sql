@@ -98,3 +98,23 @@ GRANT EXECUTE ON FUNCTION app_current_org_id() TO tenantkit_worker;
 GRANT SELECT ("id", "orgId", "secret") ON "webhook_endpoints" TO tenantkit_worker;
 CREATE POLICY "webhook_endpoints_signing" ON "webhook_endpoints" FOR SELECT TO tenantkit_worker
   USING ("orgId" = app_current_org_id());
+
+-- The delivery log is kept for WEBHOOKS_LOG_RETENTION_DAYS (payloads carry names and email
+-- addresses). The daily purge (lib/webhooks/purge.ts) deletes across orgs, so it runs as the
+-- owner through this function, which only the worker role may call: a request could otherwise
+-- empty every org's log. Deliveries still waiting for an attempt are kept whatever their age.
+CREATE POLICY "webhook_deliveries_owner" ON "webhook_deliveries" TO CURRENT_USER
+  USING (true)
+  WITH CHECK (true);
+CREATE FUNCTION public.app_purge_webhook_deliveries(retention_days integer) RETURNS integer
+  LANGUAGE sql VOLATILE SECURITY DEFINER
+  SET search_path = pg_catalog, pg_temp
+  AS $$
+    WITH purged AS (
+      DELETE FROM public.webhook_deliveries
+      WHERE status <> 'pending' AND "createdAt" < now() - make_interval(days => greatest(retention_days, 1))
+      RETURNING 1)
+    SELECT count(*)::integer FROM purged
+  $$;
+REVOKE ALL ON FUNCTION public.app_purge_webhook_deliveries(integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION public.app_purge_webhook_deliveries(integer) TO tenantkit_worker;
