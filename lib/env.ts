@@ -95,6 +95,24 @@ const schema = z
         .optional(),
     ),
 
+    /**
+     * Outgoing webhooks (lib/webhooks). `on` lets endpoints point at private, loopback and
+     * link-local addresses; unset, that is allowed outside production only (a receiver on this
+     * machine while developing), and refused in production, where it would let an org reach
+     * into the app's own network.
+     */
+    WEBHOOKS_ALLOW_PRIVATE_URLS: optionalString.pipe(z.enum(["on", "off"]).optional()),
+    /** Attempts per delivery (the first included) before it gives up. */
+    WEBHOOKS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+    /** The wait before the first retry; each later one is five times longer (lib/webhooks/retry-policy.ts). */
+    WEBHOOKS_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+    /** Deliveries in a row that give up before the endpoint is disabled and its org's admins are told. */
+    WEBHOOKS_DISABLE_AFTER: z.coerce.number().int().min(1).max(100).default(5),
+    /** How long a receiver has to answer one attempt. */
+    WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(10_000),
+    /** Days the delivery log keeps a delivery (its payload holds names and email addresses). */
+    WEBHOOKS_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+
     /** `on` serves the dev mail outbox under NODE_ENV=production too (loopback only); `off` hides it everywhere. */
     DEV_OUTBOX: optionalString.pipe(z.enum(["on", "off"]).optional()),
     /** `on` lets the demo seed run under `npm start` or NODE_ENV=production. */
@@ -169,6 +187,8 @@ export const features = {
   devOutbox: env.DEV_OUTBOX === "on" || (env.DEV_OUTBOX !== "off" && !production),
   /** Opted into under production, the outbox answers loopback requests only (app/dev/outbox). */
   devOutboxLoopbackOnly: production,
+  /** Webhook endpoints may be private addresses (WEBHOOKS_ALLOW_PRIVATE_URLS). */
+  webhooksToPrivateUrls: env.WEBHOOKS_ALLOW_PRIVATE_URLS === "on" || (env.WEBHOOKS_ALLOW_PRIVATE_URLS !== "off" && env.APP_ENV !== "production"),
   /** HSTS and `__Secure-` cookies: only where the app is served over HTTPS. */
   https: new URL(env.APP_URL).protocol === "https:",
 } as const;

@@ -21,5 +21,10 @@ export const queryKeys = {
   usage: (org: string) => ["orgs", org, "usage"] as const,
   audit: (org: string) => ["orgs", org, "audit"] as const,
   apiKeys: (org: string) => ["orgs", org, "api-keys"] as const,
+  webhooks: (org: string) => ["orgs", org, "webhooks"] as const,
+  webhook: (org: string, id: string) => ["orgs", org, "webhooks", "detail", id] as const,
+  /** Prefix of every delivery list of an endpoint, whatever its status filter. */
+  webhookDeliveries: (org: string, id: string) => ["orgs", org, "webhooks", "detail", id, "deliveries"] as const,
+  webhookDelivery: (org: string, id: string, deliveryId: string) => ["orgs", org, "webhooks", "detail", id, "delivery", deliveryId] as const,
   auditList: (org: string, filters: AuditFilters) => ["orgs", org, "audit", "list", filters] as const,
 };

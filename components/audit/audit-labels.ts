@@ -1,7 +1,7 @@
 import type { AuditAction } from "@/lib/audit/actions";
 import type { BadgeTone } from "@/components/ui/badge";
 
-type Group = "org" | "members" | "invitations" | "projects" | "api_keys" | "billing";
+type Group = "org" | "members" | "invitations" | "projects" | "api_keys" | "webhooks" | "billing";
 
 const ACTIONS: Record<AuditAction, { label: string; group: Group }> = {
   "org.created": { label: "Created organization", group: "org" },
@@ -21,6 +21,11 @@ const ACTIONS: Record<AuditAction, { label: string; group: Group }> = {
   "project.deleted": { label: "Deleted project", group: "projects" },
   "api_key.created": { label: "Created API key", group: "api_keys" },
   "api_key.revoked": { label: "Revoked API key", group: "api_keys" },
+  "webhook.created": { label: "Added webhook endpoint", group: "webhooks" },
+  "webhook.updated": { label: "Updated webhook endpoint", group: "webhooks" },
+  "webhook.deleted": { label: "Deleted webhook endpoint", group: "webhooks" },
+  "webhook.secret_rotated": { label: "Rotated webhook secret", group: "webhooks" },
+  "webhook.disabled": { label: "Disabled webhook endpoint", group: "webhooks" },
   "billing.checkout_started": { label: "Started checkout", group: "billing" },
   "billing.portal_opened": { label: "Opened billing portal", group: "billing" },
   "billing.cancellation_scheduled": { label: "Cancelled subscription at period end", group: "billing" },
@@ -36,6 +41,7 @@ const GROUPS: Record<Group, { label: string; tone: BadgeTone }> = {
   invitations: { label: "Invitations", tone: "sky" },
   projects: { label: "Projects", tone: "green" },
   api_keys: { label: "API keys", tone: "neutral" },
+  webhooks: { label: "Webhooks", tone: "neutral" },
   billing: { label: "Billing", tone: "amber" },
 };
 

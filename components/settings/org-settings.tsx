@@ -3,6 +3,7 @@
 import { ApiKeysSection } from "@/components/api-keys/api-keys-section";
 import { useCan, useDashboard } from "@/components/dashboard/dashboard-context";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { WebhooksSection } from "@/components/webhooks/webhooks-section";
 import { DangerRow, DangerZone } from "./danger-zone";
 import { DeleteOrgButton } from "./delete-org-button";
 import { LeaveOrgButton } from "./leave-org-button";
@@ -15,6 +16,7 @@ export function OrgSettings() {
   const canDelete = useCan("org:delete");
   const canSecure = useCan("org:security");
   const canManageKeys = useCan("api_keys:manage");
+  const canManageWebhooks = useCan("webhooks:manage");
 
   return (
     <>
@@ -23,6 +25,7 @@ export function OrgSettings() {
         <OrgGeneralForm />
         {canSecure && <RequireTwoFactorSection />}
         {canManageKeys && <ApiKeysSection />}
+        {canManageWebhooks && <WebhooksSection slug={org.slug} />}
         <DangerZone>
           <DangerRow title="Leave organization" description="Remove yourself from this organization. The last owner cannot leave.">
             <LeaveOrgButton />

@@ -4,6 +4,7 @@ import { scoped, setOrgScope, type Tx } from "@/lib/db/tenant-transaction";
 import { AppError, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { queueSeatSync } from "@/lib/billing/seat-sync";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { revokeInvitationsSentBy } from "@/lib/invitations/revoke-sent-by";
 import type { OrgContext, RequestMeta } from "@/lib/orgs/context";
 import type { AccountDeleteInput } from "./schemas";
@@ -82,6 +83,7 @@ export async function deleteAccount(userId: string, input: AccountDeleteInput, r
       await recordAudit(ctx, tx, { action: "member.left", target: { type: "member", id: userId, label: user.email }, changes: { before: { role } } });
       await revokeInvitationsSentBy(ctx, tx, { userId, email: user.email }, null);
       await queueSeatSync(tx, org.id);
+      await emitWebhookEvent(tx, org, "member.left", { userId, email: user.email, role, reason: "left" });
     }
     await tx.user.delete({ where: { id: userId } });
 

@@ -17,6 +17,12 @@ export const AUDIT_ACTIONS = [
   "invitation.accepted",
   "api_key.created",
   "api_key.revoked",
+  "webhook.created",
+  "webhook.updated",
+  "webhook.deleted",
+  "webhook.secret_rotated",
+  /** Recorded by the delivery job (actor type `system`) when repeated failures switched an endpoint off. */
+  "webhook.disabled",
   "billing.checkout_started",
   "billing.portal_opened",
   "billing.cancellation_scheduled",

@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   "billing:manage",
   /** Create, list and revoke the org's API keys. */
   "api_keys:manage",
+  /** Register webhook endpoints, read their delivery logs, replay deliveries. */
+  "webhooks:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

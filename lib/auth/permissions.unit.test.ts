@@ -45,7 +45,7 @@ describe("permissions table", () => {
     expect(permissionsOf(API_KEY_ACTS_AS.read_only)).toEqual(["org:read", "members:read", "projects:read"]);
     expect(permissionsOf(API_KEY_ACTS_AS.read_write)).toEqual(["org:read", "members:read", "projects:read", "projects:write"]);
     for (const role of Object.values(API_KEY_ACTS_AS)) {
-      for (const p of ["api_keys:manage", "members:manage", "billing:manage", "org:update", "org:delete", "org:security", "audit:read"] as const) expect(can(role, p)).toBe(false);
+      for (const p of ["api_keys:manage", "webhooks:manage", "members:manage", "billing:manage", "org:update", "org:delete", "org:security", "audit:read"] as const) expect(can(role, p)).toBe(false);
     }
   });
 

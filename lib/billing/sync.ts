@@ -3,6 +3,7 @@ import { diff } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/db/generated/client";
 import { setOrgScope, type Tx } from "@/lib/db/tenant-transaction";
 import { env } from "@/lib/env";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { ENDED_STATUSES } from "./current-subscription";
 import { nextDunningState } from "./dunning";
 import { planForPrice } from "./plans";
@@ -27,7 +28,7 @@ export type SyncOutcome = "applied" | "stale" | "unknown-customer";
  * org the customer belongs to.
  */
 export async function applySubscription(tx: Tx, subscription: Stripe.Subscription, readAt: Date): Promise<SyncOutcome> {
-  const org = await tx.organization.findUnique({ where: { stripeCustomerId: idOf(subscription.customer) }, select: { id: true } });
+  const org = await tx.organization.findUnique({ where: { stripeCustomerId: idOf(subscription.customer) }, select: { id: true, slug: true } });
   if (!org) return "unknown-customer";
   await setOrgScope(tx, org.id);
   // Locks the org row: two deliveries for one org apply one after the other.
@@ -64,6 +65,13 @@ export async function applySubscription(tx: Tx, subscription: Stripe.Subscriptio
     // No user acted: the change came from Stripe (checkout, the portal, a payment, the dashboard).
     await tx.auditEvent.create({
       data: { orgId: org.id, actorType: "stripe", actorLabel: "Stripe", action: "subscription.changed", targetType: "subscription", targetId: subscription.id, changes: changes as Prisma.InputJsonValue },
+    });
+    await emitWebhookEvent(tx, org, "subscription.changed", {
+      plan: state.plan,
+      status: state.status,
+      seats: state.seatsPaid,
+      cancelAtPeriodEnd: state.cancelAtPeriodEnd,
+      currentPeriodEnd: state.currentPeriodEnd?.toISOString() ?? null,
     });
   }
   // Other code reads the org's plan and seats: they follow the subscription, and an ended one falls back to Free.

@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { queueSeatSync } from "@/lib/billing/seat-sync";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import type { Principal } from "@/lib/auth/principal";
 import { scoped, setOrgScope, type Tx } from "@/lib/db/tenant-transaction";
 import type { OrgContext, RequestMeta } from "@/lib/orgs/context";
@@ -78,6 +79,7 @@ export async function joinThroughInvitation(tx: Tx, invitation: TokenInvitation,
   });
   if (!existing) {
     await recordAudit(ctx, tx, { action: "member.joined", target: { type: "member", id: user.id, label: user.email }, changes: { after: { role, via: "invitation" } } });
+    await emitWebhookEvent(tx, invitation.org, "member.joined", { userId: user.id, email: user.email, role });
   }
   // The invitation's seat becomes a member's, or frees up when they were a member already.
   await queueSeatSync(tx, invitation.orgId);

@@ -2,6 +2,8 @@ import { reconcileBilling } from "@/lib/billing/reconcile";
 import { syncSeats } from "@/lib/billing/seat-sync";
 import { reportUsage } from "@/lib/billing/usage-report";
 import { purgeIdempotencyKeys } from "@/lib/idempotency/purge";
+import { deliverWebhook } from "@/lib/webhooks/deliver";
+import { purgeWebhookDeliveries } from "@/lib/webhooks/purge";
 import { sendEmail } from "./send-email";
 import type { TaskName, TaskPayload } from "./tasks";
 
@@ -29,4 +31,6 @@ export const handlers: { [T in TaskName]: TaskHandler<T> } = {
   billing_reconcile: reconcileBilling,
   billing_report_usage: reportUsage,
   idempotency_purge: purgeIdempotencyKeys,
+  webhook_deliver: deliverWebhook,
+  webhook_purge_deliveries: purgeWebhookDeliveries,
 };

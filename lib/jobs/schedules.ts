@@ -10,6 +10,7 @@ const SCHEDULES: { task: TaskName; match: string }[] = [
   { task: "billing_reconcile", match: "23 4 * * *" },
   { task: "billing_report_usage", match: "41 * * * *" },
   { task: "idempotency_purge", match: "29 * * * *" },
+  { task: "webhook_purge_deliveries", match: "47 3 * * *" },
 ];
 
 export function scheduledCronItems(): ParsedCronItem[] {

@@ -47,6 +47,21 @@ const definitions = {
     // The next hourly run deletes whatever this one left.
     maxAttempts: 1,
   },
+  /**
+   * One attempt of one webhook delivery (lib/webhooks/deliver.ts). A receiver that fails is not a
+   * failed job: the handler records it and queues the next attempt on the webhook retry policy.
+   * These attempts are for the job itself failing (the database unreachable).
+   */
+  webhook_deliver: {
+    payload: z.object({ orgId: z.string().min(1), deliveryId: z.string().min(1) }),
+    maxAttempts: 5,
+  },
+  /** Daily: deliveries older than WEBHOOKS_LOG_RETENTION_DAYS leave the log (lib/webhooks/purge.ts). */
+  webhook_purge_deliveries: {
+    payload: z.object({}),
+    // The next day's run deletes whatever this one did not.
+    maxAttempts: 3,
+  },
 } satisfies Record<string, { payload: z.ZodType; maxAttempts: number }>;
 
 type Definitions = typeof definitions;

@@ -5,6 +5,7 @@ import { AppError, notFound } from "@/lib/api/errors";
 import { assertMay, personActing, type OrgContext } from "@/lib/orgs/context";
 import { recordAudit } from "@/lib/audit/record";
 import { queueSeatSync } from "@/lib/billing/seat-sync";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { revokeInvitationsSentBy } from "@/lib/invitations/revoke-sent-by";
 import { canManageMember, canTransferOwnership, grantableRoles } from "./rules";
 
@@ -107,6 +108,7 @@ export async function removeMember(ctx: OrgContext, tx: Tx, userId: string): Pro
   });
   await revokeInvitationsSentBy(ctx, tx, { userId, email: member.user.email }, null);
   await queueSeatSync(tx, ctx.org.id);
+  await emitWebhookEvent(tx, ctx.org, "member.left", { userId, email: member.user.email, role: member.role, reason: self ? "left" : "removed" });
 }
 
 /**

@@ -6,6 +6,7 @@ import { assertWithinLimit } from "@/lib/billing/entitlements";
 import { recordUsage } from "@/lib/billing/usage-recorder";
 import type { OrgContext } from "@/lib/orgs/context";
 import { encodeCursor } from "@/lib/db/cursor";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import type { ProjectCreateInput, ProjectDto, ProjectListQuery, ProjectPage, ProjectUpdateInput } from "./schemas";
 
 const select = {
@@ -58,7 +59,9 @@ export async function createProject(ctx: OrgContext, tx: Tx, input: ProjectCreat
   const row = await tx.project.create({ data: { ...input, orgId: ctx.org.id, createdById: ctx.actor.userId }, select });
   await recordAudit(ctx, tx, { action: "project.created", target: { type: "project", id: row.id, label: row.name }, changes: { after: input } });
   recordUsage(ctx.org.id, "projects_created");
-  return toDto(row);
+  const project = toDto(row);
+  await emitWebhookEvent(tx, ctx.org, "project.created", project);
+  return project;
 }
 
 export async function updateProject(ctx: OrgContext, tx: Tx, id: string, input: ProjectUpdateInput): Promise<ProjectDto> {
@@ -66,7 +69,10 @@ export async function updateProject(ctx: OrgContext, tx: Tx, id: string, input: 
   await tx.project.updateMany({ where: { id, orgId: ctx.org.id }, data: input });
   const after = await getProject(ctx, tx, id);
   const changes = diff(before, input);
-  if (changes) await recordAudit(ctx, tx, { action: "project.updated", target: { type: "project", id, label: after.name }, changes });
+  if (changes) {
+    await recordAudit(ctx, tx, { action: "project.updated", target: { type: "project", id, label: after.name }, changes });
+    await emitWebhookEvent(tx, ctx.org, "project.updated", after);
+  }
   return after;
 }
 
@@ -78,4 +84,5 @@ export async function deleteProject(ctx: OrgContext, tx: Tx, id: string): Promis
     target: { type: "project", id, label: before.name },
     changes: { before: { name: before.name, description: before.description, status: before.status } },
   });
+  await emitWebhookEvent(tx, ctx.org, "project.deleted", { id, name: before.name });
 }

@@ -34,7 +34,7 @@ const swept = table.filter((r) => !UNWRAPPED.has(r.path));
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 const CONCURRENCY = 4;
 
-type Fixture = Awaited<ReturnType<typeof orgWithTeam>> & { invitationId: string; sessionId: string; apiKeyId: string };
+type Fixture = Awaited<ReturnType<typeof orgWithTeam>> & { invitationId: string; sessionId: string; apiKeyId: string; webhook: { endpointId: string; deliveryId: string } };
 let fixture: Fixture;
 let owner: pg.Client;
 let rowsBefore: Record<string, number>;
@@ -57,7 +57,13 @@ beforeAll(async () => {
   const invitee = freshEmail();
   const invited = await invite(team.team.owner, team.org.slug, [invitee]);
   // One signed-in device for every request, recorded before the rows are counted.
-  fixture = { ...team, invitationId: invited.body.data[0]!.id, sessionId: await createSession(team.team.owner), apiKeyId: await insertApiKey(team.org.id, team.team.owner.id) };
+  fixture = {
+    ...team,
+    invitationId: invited.body.data[0]!.id,
+    sessionId: await createSession(team.team.owner),
+    apiKeyId: await insertApiKey(team.org.id, team.team.owner.id),
+    webhook: await insertWebhook(team.org.id),
+  };
   // The invitation's mail job runs in the app's worker: count once it has run.
   await waitForMail(invitee);
   rowsBefore = await countRows();
@@ -68,6 +74,21 @@ async function insertApiKey(orgId: string, createdById: string): Promise<string>
   const { key: _secret, ...key } = generateApiKey("test");
   const row = await scoped({ orgId }, (tx) => tx.apiKey.create({ data: { ...key, orgId, createdById, name: "Hostile", role: "read_only" } }));
   return row.id;
+}
+
+/** An endpoint with one logged delivery, put in directly: nothing is sent to it, so no job runs during the count. */
+async function insertWebhook(orgId: string): Promise<{ endpointId: string; deliveryId: string }> {
+  return scoped({ orgId }, async (tx) => {
+    const endpoint = await tx.webhookEndpoint.create({
+      data: { orgId, url: "https://hooks.example.com/in", eventTypes: ["project.created"], secret: "whsec_aG9zdGlsZSBob3N0aWxlIGhvc3RpbGU=" },
+      select: { id: true },
+    });
+    const delivery = await tx.webhookDelivery.create({
+      data: { orgId, endpointId: endpoint.id, eventId: "evt_hostile", eventType: "project.created", payload: "{}", status: "failed" },
+      select: { id: true },
+    });
+    return { endpointId: endpoint.id, deliveryId: delivery.id };
+  });
 }
 
 afterAll(async () => {
@@ -83,6 +104,8 @@ function realParam(route: RouteEntry, name: string): string {
     invitations: fixture.invitationId,
     members: fixture.team.viewer.id,
     "api-keys": fixture.apiKeyId,
+    webhooks: fixture.webhook.endpointId,
+    deliveries: fixture.webhook.deliveryId,
   };
   const value = segment ? byCollection[segment] : undefined;
   if (!value) throw new Error(`No fixture for ${name} in ${route.path}: add one to realParam.`);

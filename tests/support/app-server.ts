@@ -69,6 +69,12 @@ export async function startAppServer(options: { port: number; databaseUrl: strin
       TRUSTED_PROXY_HOPS: "2",
       // A production build: the outbox the mail tests read is opt-in there.
       DEV_OUTBOX: "on",
+      // Webhook retries in seconds rather than hours, and an endpoint disabled after two
+      // deliveries that gave up (tests/integration/webhooks.retries.test.ts).
+      WEBHOOKS_RETRY_BASE_MS: "200",
+      WEBHOOKS_MAX_ATTEMPTS: "3",
+      WEBHOOKS_DISABLE_AFTER: "2",
+      WEBHOOKS_TIMEOUT_MS: "2000",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

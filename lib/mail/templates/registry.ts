@@ -7,6 +7,7 @@ import { accountExistsEmail, accountExistsPropsSchema } from "./account-exists";
 import { paymentFailedEmail, paymentFailedPropsSchema } from "./payment-failed";
 import { trialEndingEmail, trialEndingPropsSchema } from "./trial-ending";
 import { verifyEmailEmail, verifyEmailPropsSchema } from "./verify-email";
+import { webhookDisabledEmail, webhookDisabledPropsSchema } from "./webhook-disabled";
 
 /**
  * The emails that can be queued (lib/mail/queue.ts), by name. A queued email travels as JSON
@@ -27,6 +28,7 @@ export const templates = {
   "account-exists": template(accountExistsPropsSchema, (props) => accountExistsEmail(props)),
   "payment-failed": template(paymentFailedPropsSchema, (props) => paymentFailedEmail(props)),
   "trial-ending": template(trialEndingPropsSchema, (props) => trialEndingEmail(props)),
+  "webhook-disabled": template(webhookDisabledPropsSchema, (props) => webhookDisabledEmail(props)),
 };
 
 export type TemplateName = keyof typeof templates;
