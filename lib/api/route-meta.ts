@@ -8,7 +8,7 @@ export type RouteDocs = {
   /** One line, imperative: "List projects". */
   summary?: string;
   description?: string;
-  /** The JSON a 2xx answer carries; absent for 204 routes and non-JSON bodies. */
+  /** The JSON a 2xx answer carries (a string schema with `contentMediaType` for other bodies, such as CSV); absent for 204 routes. */
   response?: z.ZodType;
   /**
    * Refusals the service itself can answer with (`conflict`, `seat_limit`…). Those that follow

@@ -78,3 +78,6 @@ export const auditPageSchema = z.object({ data: z.array(auditEventSchema), nextC
 
 export type AuditEventDto = z.infer<typeof auditEventSchema>;
 export type AuditPage = z.infer<typeof auditPageSchema>;
+
+/** The export: a CSV file, one event per row, newest first (header row included). */
+export const auditCsvSchema = z.string().meta({ contentMediaType: "text/csv", description: "CSV with a header row: one audit event per line, newest first." });

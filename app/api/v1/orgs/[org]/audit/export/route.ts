@@ -1,9 +1,9 @@
 import { withOrg } from "@/lib/api/with-org";
 import { EXPORT_ROW_LIMIT, exportAuditEvents } from "@/lib/audit/service";
-import { auditFiltersSchema } from "@/lib/audit/schemas";
+import { auditCsvSchema, auditFiltersSchema } from "@/lib/audit/schemas";
 
 export const GET = withOrg(
-  { summary: "Export the audit log as CSV", permission: "audit:read", query: auditFiltersSchema, errors: ["feature_unavailable"] },
+  { summary: "Export the audit log as CSV", permission: "audit:read", query: auditFiltersSchema, response: auditCsvSchema, errors: ["feature_unavailable"] },
   async ({ ctx, tx, query }) => {
     const file = await exportAuditEvents(ctx, tx, query);
     const day = new Date().toISOString().slice(0, 10);
