@@ -7,9 +7,11 @@ const linkClasses = "flex items-center gap-2 rounded-md px-2 py-1 text-sm text-m
 /** The page's table of contents: guides, every operation by tag, the problem list. */
 export function ReferenceNav({ tags }: { tags: ReferenceTag[] }) {
   return (
-    <nav aria-label="API reference" className="grid gap-5">
+    <nav aria-label="API reference" className="grid grid-cols-[minmax(0,1fr)] gap-5">
       <div className="grid gap-1">
-        <p className="px-2 text-xs font-semibold tracking-wide text-muted-foreground uppercase">Guides</p>
+        <p className="px-2 text-xs font-semibold tracking-wide text-muted-foreground uppercase" data-search-link="guides">
+          Guides
+        </p>
         <ul className="grid">
           {GUIDES.map((g) => (
             <li key={g.id} data-search-link={g.id}>
@@ -18,7 +20,7 @@ export function ReferenceNav({ tags }: { tags: ReferenceTag[] }) {
               </a>
             </li>
           ))}
-          <li>
+          <li data-search-link="problems">
             <a href="#problems" className={linkClasses}>
               Problem types
             </a>
@@ -33,7 +35,7 @@ export function ReferenceNav({ tags }: { tags: ReferenceTag[] }) {
               <li key={op.id} data-search-link={op.id}>
                 <a href={`#${op.id}`} className={linkClasses}>
                   <MethodBadge method={op.method} />
-                  <span className="truncate">{op.summary}</span>
+                  <span className="min-w-0 truncate">{op.summary}</span>
                 </a>
               </li>
             ))}

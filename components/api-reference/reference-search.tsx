@@ -60,9 +60,11 @@ export function ReferenceSearch() {
           className="pr-9 pl-9"
           autoComplete="off"
         />
-        <kbd className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 rounded border px-1.5 font-mono text-[0.65rem] text-muted-foreground">
-          /
-        </kbd>
+        {query === "" && (
+          <kbd className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 rounded border px-1.5 font-mono text-[0.65rem] text-muted-foreground">
+            /
+          </kbd>
+        )}
       </div>
       <p aria-live="polite" className="min-h-4 text-xs text-muted-foreground">
         {shown === null

@@ -23,7 +23,9 @@ export function exampleOf(schema: JsonSchema | boolean | undefined): unknown {
   if (schema.enum) return schema.enum[0];
   const variants = schema.anyOf ?? schema.oneOf;
   if (variants) return exampleOf(variants.find((v) => typeof v !== "object" || v.type !== "null") ?? variants[0]);
-  switch (schema.type) {
+  // zod writes a nullable primitive as `type: ["string", "null"]`.
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
+  switch (type) {
     case "object":
       return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, value]) => [key, exampleOf(value)]));
     case "array":

@@ -14,6 +14,10 @@ const isSchema = (s: unknown): s is JsonSchema => typeof s === "object" && s !==
 
 /** `anyOf: [X, {type: null}]` (zod's nullable) as X plus a nullable flag. */
 function unwrapNullable(schema: JsonSchema): { schema: JsonSchema; nullable: boolean } {
+  if (Array.isArray(schema.type) && schema.type.includes("null")) {
+    const rest = schema.type.filter((t) => t !== "null");
+    return { schema: { ...schema, type: rest.length === 1 ? rest[0] : rest }, nullable: true };
+  }
   const variants = (schema.anyOf ?? []).filter(isSchema);
   const nonNull = variants.filter((v) => v.type !== "null");
   if (variants.length === 2 && nonNull.length === 1) return { schema: nonNull[0]!, nullable: true };

@@ -25,7 +25,7 @@ export default async function ApiReferencePage() {
     <MarketingShell>
       <div className="mx-auto grid max-w-7xl gap-10 px-4 py-10 sm:px-6 lg:grid-cols-[16rem_minmax(0,1fr)]">
         <aside className="lg:sticky lg:top-16 lg:max-h-[calc(100dvh-4rem)] lg:overflow-y-auto lg:py-2">
-          <div className="grid gap-4">
+          <div className="grid grid-cols-[minmax(0,1fr)] gap-4">
             <ReferenceSearch />
             <div className="hidden lg:block">
               <ReferenceNav tags={tags} />
@@ -60,7 +60,7 @@ export default async function ApiReferencePage() {
             </div>
           </header>
 
-          <section aria-labelledby="guides-title" data-search-group className="grid gap-6">
+          <section id="guides" aria-labelledby="guides-title" data-search-group className="grid gap-6">
             <h2 id="guides-title" className="text-2xl font-semibold tracking-tight">
               Guides
             </h2>
