@@ -1,8 +1,12 @@
+import { ERROR_STATUS, type ErrorCode } from "@/lib/api/errors";
+import { PROBLEM_TITLES } from "@/lib/api/problem";
 import { problemSchema } from "@/lib/api/problem-schema";
+import { problemType } from "@/lib/api/problem-type";
 import type { RouteEntry } from "@/lib/api/route-entries";
 import { headerComponents, parameterComponents } from "./headers";
 import { jsonSchemaOf } from "./json-schema";
 import { openApiPath, operationOf } from "./operation";
+import { PROBLEM_DOCS } from "./problems";
 import { isDocumented } from "./scope";
 import { TAGS } from "./tags";
 
@@ -20,6 +24,19 @@ const DESCRIPTION = `The HTTP API behind the dashboard: the dashboard calls thes
 Send \`Authorization: Bearer <key>\` on organization routes (\`/api/v1/orgs/{org}/…\`). A key belongs to one organization and acts as a member (read-write) or a viewer (read-only); people manage keys, members, billing and the organization itself. Account routes (\`/api/v1/me/…\`) act for a person and accept only the session cookie.
 
 Every refusal is \`application/problem+json\` (RFC 9457) with a stable \`code\`. Every answer carries \`X-Request-Id\`; authenticated ones carry \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`, and a 429 adds \`Retry-After\`.`;
+
+/** One example body per problem code, which operations' error responses reference. */
+function problemExamples(): Record<string, unknown> {
+  return Object.fromEntries(
+    (Object.keys(ERROR_STATUS) as ErrorCode[]).map((code) => [
+      code,
+      {
+        summary: PROBLEM_TITLES[code],
+        value: { type: problemType(code), title: PROBLEM_TITLES[code], status: ERROR_STATUS[code], detail: PROBLEM_DOCS[code], code, requestId: "5f0c6a1e-2b7d-4c1a-9c3e-8d2f4b6a7e90" },
+      },
+    ]),
+  );
+}
 
 /**
  * The OpenAPI 3.1 document for the routes in `entries` under the documented prefix: one
@@ -54,6 +71,7 @@ export function buildOpenApiDocument(entries: RouteEntry[], options: { serverUrl
         },
       },
       schemas: { Problem: jsonSchemaOf(problemSchema, "output") },
+      examples: problemExamples(),
       headers: headerComponents,
       parameters: parameterComponents,
     },

@@ -1,6 +1,3 @@
-import type { ErrorCode } from "@/lib/api/errors";
-import { PROBLEM_TITLES } from "@/lib/api/problem";
-import { problemType } from "@/lib/api/problem-type";
 import type { RouteEntry } from "@/lib/api/route-entries";
 import { API_KEY_ACTS_AS, can, ROLES } from "@/lib/auth/permissions";
 import type { ApiKeyRole } from "@/lib/db/generated/enums";
@@ -74,17 +71,6 @@ function success(entry: RouteEntry): [string, Json] {
   return [String(meta.status ?? 200), { description: meta.summary ?? "OK", headers, content: { [type]: content } }];
 }
 
-function problemExample(code: ErrorCode, status: number): Json {
-  return {
-    type: problemType(code),
-    title: PROBLEM_TITLES[code],
-    status,
-    detail: PROBLEM_TITLES[code],
-    code,
-    requestId: "5f0c6a1e-2b7d-4c1a-9c3e-8d2f4b6a7e90",
-  };
-}
-
 function errors(entry: RouteEntry): [string, Json][] {
   return byStatus(errorCodesFor(entry)).map(([status, codes]) => [
     String(status),
@@ -94,7 +80,7 @@ function errors(entry: RouteEntry): [string, Json][] {
       content: {
         "application/problem+json": {
           schema: { $ref: "#/components/schemas/Problem" },
-          examples: Object.fromEntries(codes.map((code) => [code, { value: problemExample(code, status) }])),
+          examples: Object.fromEntries(codes.map((code) => [code, { $ref: `#/components/examples/${code}` }])),
         },
       },
       "x-problem-codes": codes,

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { validate, compileErrors } from "@readme/openapi-parser";
 import { z } from "zod";
 import { describe, expect, inject, it } from "vitest";
+import { ERROR_STATUS } from "@/lib/api/errors";
 import { loadRouteTable, type RouteEntry } from "@/lib/api/route-table";
 import { env } from "@/lib/env";
 import { CONDITIONAL_RESOURCES } from "@/lib/openapi/conditional";
@@ -120,6 +121,17 @@ describe("the served document", () => {
     expect(res.headers.get("cache-control")).toBe("public, max-age=300");
     expect(res.body).toEqual(JSON.parse(JSON.stringify(document)));
     expect((res.body as { servers: { url: string }[] }).servers[0]!.url).toBe(inject("baseUrl"));
+  });
+
+  it("points every problem type at its section of the API reference on this origin", async () => {
+    const refused = await client().get<{ type: string; code: string }>("/api/v1/orgs/no-such-org/projects");
+    expect(refused.status).toBe(401);
+    const type = new URL(refused.body.type);
+    expect(`${type.origin}${type.pathname}`).toBe(`${inject("baseUrl")}/docs/api`);
+    const page = await client().get<string>(type.pathname);
+    expect(page.status).toBe(200);
+    for (const code of Object.keys(ERROR_STATUS)) expect(page.body).toContain(`id="problem-${code.replaceAll("_", "-")}"`);
+    expect(page.body).toContain(`id="${type.hash.slice(1)}"`);
   });
 
   it("is valid OpenAPI 3.1", async () => {
