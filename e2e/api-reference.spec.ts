@@ -26,6 +26,7 @@ test("a member opens the API reference from the dashboard, searches it and follo
   await reference.operation("Create a project").getByRole("link", { name: "plan_limit" }).click();
   await expect(page).toHaveURL(/#problem-plan-limit$/);
   await expect(page.locator("#problem-plan-limit")).toBeInViewport();
+  await snap(page, testInfo, "api-reference-problems-light", { fullPage: false });
 });
 
 test("the API reference in dark mode, as the document's problem types link to it", async ({ browser }, testInfo) => {

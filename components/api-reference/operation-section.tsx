@@ -18,8 +18,12 @@ function Access({ op }: { op: ReferenceOperation }) {
   );
 }
 
+// Every operation can answer these; matching them would match everything.
+const UNIVERSAL_CODES = new Set(["rate_limited", "internal"]);
+
 function searchText(op: ReferenceOperation, tag: string): string {
-  return [op.method, op.path, op.summary, op.id, tag, op.permission ?? "", ...op.errors.flatMap((e) => e.codes)].join(" ").toLowerCase();
+  const codes = op.errors.flatMap((e) => e.codes).filter((c) => !UNIVERSAL_CODES.has(c));
+  return [op.method, op.path, op.summary, op.id, tag, op.permission ?? "", ...codes].join(" ").toLowerCase();
 }
 
 /** One operation: what it does, who may call it, what it takes, what it answers, and how it refuses. */
@@ -85,9 +89,9 @@ export function OperationSection({ op, tag, server }: { op: ReferenceOperation; 
                 caption={`${op.summary}: parameters`}
                 fields={op.parameters.map((p) => ({
                   name: p.name,
-                  type: `${p.type} · ${p.in}`,
+                  type: p.type,
                   required: p.required,
-                  notes: p.notes,
+                  notes: [`in ${p.in}`, ...p.notes],
                   description: p.description,
                 }))}
               />
