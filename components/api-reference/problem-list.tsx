@@ -15,10 +15,10 @@ export function ProblemList() {
           key={code}
           id={problemAnchor(code)}
           data-search={`${code} ${ERROR_STATUS[code]} ${PROBLEM_TITLES[code]} problem error`.toLowerCase()}
-          className="scroll-mt-24 grid gap-1 p-4 sm:grid-cols-[12rem_1fr] sm:gap-4"
+          className="scroll-mt-24 grid gap-1 p-4 sm:grid-cols-[14rem_1fr] sm:gap-4"
         >
           <dt className="grid content-start gap-0.5">
-            <code className="font-mono text-sm font-medium">{code}</code>
+            <code className="font-mono text-sm font-medium break-all">{code}</code>
             <span className="text-xs text-muted-foreground">
               {ERROR_STATUS[code]} · {PROBLEM_TITLES[code]}
             </span>
