@@ -72,8 +72,7 @@ export function fieldsOf(schema: JsonSchema, prefix = "", required = true): Fiel
     return Object.entries(inner.properties).flatMap(([key, value]) => {
       if (!isSchema(value)) return [];
       const name = prefix ? `${prefix}.${key}` : key;
-      const own: Field = { ...describe(value, name, required && requiredNames.has(key)) };
-      return [own, ...children(value, name, requiredNames.has(key))];
+      return [describe(value, name, required && requiredNames.has(key)), ...children(value, name, requiredNames.has(key))];
     });
   }
   if (prefix === "") return [{ ...describe(inner, "(body)", true), type: nullable ? `${typeName(inner)} | null` : typeName(inner) }];
