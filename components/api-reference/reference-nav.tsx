@@ -12,7 +12,7 @@ export function ReferenceNav({ tags }: { tags: ReferenceTag[] }) {
         <p className="px-2 text-xs font-semibold tracking-wide text-muted-foreground uppercase" data-search-link="guides">
           Guides
         </p>
-        <ul className="grid">
+        <ul className="grid grid-cols-[minmax(0,1fr)]">
           {GUIDES.map((g) => (
             <li key={g.id} data-search-link={g.id}>
               <a href={`#${g.id}`} className={linkClasses}>
@@ -30,7 +30,7 @@ export function ReferenceNav({ tags }: { tags: ReferenceTag[] }) {
       {tags.map((tag) => (
         <div key={tag.name} className="grid gap-1" data-search-link={`tag-${slug(tag.name)}`}>
           <p className="px-2 text-xs font-semibold tracking-wide text-muted-foreground uppercase">{tag.name}</p>
-          <ul className="grid">
+          <ul className="grid grid-cols-[minmax(0,1fr)]">
             {tag.operations.map((op) => (
               <li key={op.id} data-search-link={op.id}>
                 <a href={`#${op.id}`} className={linkClasses}>

@@ -76,7 +76,7 @@ function errors(entry: RouteEntry): [string, Json][] {
     String(status),
     {
       description: codes.map((c) => `\`${c}\``).join(", "),
-      headers: responseHeaders({ rateLimit: false, retryAfter: status === 429 || status === 503 }),
+      headers: responseHeaders({ rateLimit: status === 429, retryAfter: status === 429 || status === 503 }),
       content: {
         "application/problem+json": {
           schema: { $ref: "#/components/schemas/Problem" },
