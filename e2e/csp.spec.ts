@@ -2,7 +2,7 @@ import { expect, test } from "./support/test";
 import { SignInPage } from "./pages/auth-pages";
 
 // Public pages and the signed-in ones; the CSP fixture fails the test on any violation.
-const publicPages = ["/", "/pricing", "/sign-in", "/sign-up", "/sign-in/check-email", "/dev/outbox", "/invite/not-a-real-token"];
+const publicPages = ["/", "/pricing", "/docs/api", "/sign-in", "/sign-up", "/sign-in/check-email", "/dev/outbox", "/invite/not-a-real-token"];
 const signedInPages = ["/dashboard/acme/projects", "/dashboard/acme/members", "/dashboard/acme/audit", "/dashboard/acme/settings", "/account"];
 
 test("every page runs under the nonce-based CSP and hydrates", async ({ page }) => {

@@ -50,7 +50,11 @@ export function ApiKeysSection() {
       description={
         <>
           Keys let your own code call this organization&apos;s API, sent as <code className="font-mono text-xs">Authorization: Bearer &lt;key&gt;</code>. Each is
-          read-only or read-write.
+          read-only or read-write. The{" "}
+          <Link href="/docs/api" className="font-medium text-link hover:underline">
+            API reference
+          </Link>{" "}
+          lists every route a key can call.
         </>
       }
     >

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { OrgSummary } from "@/lib/orgs/service";
 import { Logo } from "@/components/brand/logo";
+import { BookIcon } from "@/components/ui/icons";
 import { OrgSwitcher } from "./org-switcher";
 import { SidebarNav } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";
@@ -14,7 +15,14 @@ export function Sidebar({ orgs }: { orgs: OrgSummary[] }) {
       </Link>
       <OrgSwitcher orgs={orgs} />
       <SidebarNav />
-      <div className="mt-auto border-t pt-4">
+      <div className="mt-auto grid gap-3 border-t pt-4">
+        <Link
+          href="/docs/api"
+          className="flex items-center gap-3 rounded-md px-2.5 py-2 text-sm font-medium text-muted-foreground transition-colors hover:bg-muted/70 hover:text-foreground"
+        >
+          <BookIcon className="size-4" />
+          API reference
+        </Link>
         <UserMenu />
       </div>
     </div>

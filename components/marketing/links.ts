@@ -2,4 +2,5 @@
 export const MARKETING_LINKS = [
   { href: "/#features", label: "Features" },
   { href: "/pricing", label: "Pricing" },
+  { href: "/docs/api", label: "API" },
 ] as const;

@@ -210,6 +210,11 @@ export const KeyIcon = icon(
     <circle cx="7.5" cy="15.5" r="5.5" />
   </>,
 );
+export const BookIcon = icon(
+  <>
+    <path d="M4 19.5v-15A2.5 2.5 0 0 1 6.5 2H19a1 1 0 0 1 1 1v18a1 1 0 0 1-1 1H6.5a1 1 0 0 1 0-5H20" />
+  </>,
+);
 export const HistoryIcon = icon(
   <>
     <path d="M3 12a9 9 0 1 0 9-9 9.75 9.75 0 0 0-6.74 2.74L3 8" />

@@ -7,12 +7,12 @@ import { queueSeatSync } from "@/lib/billing/seat-sync";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { revokeInvitationsSentBy } from "@/lib/invitations/revoke-sent-by";
 import type { OrgContext, RequestMeta } from "@/lib/orgs/context";
-import type { AccountDeleteInput } from "./schemas";
+import type { AccountDeleteInput, AccountDeletion } from "./schemas";
 
 type OrgRef = { id: string; slug: string; name: string; personal: boolean };
 type Plan = { remove: OrgRef[]; leave: { org: OrgRef; role: Role }[]; blocking: OrgRef[] };
 
-export type AccountDeletion = { deletedOrganizations: { slug: string; name: string }[]; leftOrganizations: { slug: string; name: string }[] };
+export type { AccountDeletion } from "./schemas";
 
 /**
  * Sorts the user's orgs into: theirs alone (deleted with the account), others they simply

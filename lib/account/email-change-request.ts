@@ -2,12 +2,12 @@ import { db } from "@/lib/db/client";
 import { scoped } from "@/lib/db/tenant-transaction";
 import { AppError, notFound } from "@/lib/api/errors";
 import { queueEmailChangeMails, queueTakenAddressMails } from "./email-change-mail";
-import type { EmailChangeRequestInput } from "./schemas";
+import type { EmailChangeRequestInput, PendingEmailChange } from "./schemas";
 import { newToken } from "@/lib/auth/hash-token";
 
 const EMAIL_CHANGE_TTL_MS = 60 * 60 * 1000;
 
-export type PendingEmailChange = { newEmail: string; expiresAt: string };
+export type { PendingEmailChange } from "./schemas";
 
 /**
  * Starts a change of address: nothing changes until the link mailed to the new address is

@@ -1,22 +1,9 @@
 import { db } from "@/lib/db/client";
-import type { ProjectStatus, Role } from "@/lib/db/generated/enums";
+import type { AccountExport } from "./schemas";
 import { scoped, setOrgScope } from "@/lib/db/tenant-transaction";
 import { notFound } from "@/lib/api/errors";
 
-export type AccountExport = {
-  format: "tenantkit.account-export.v1";
-  exportedAt: string;
-  profile: { id: string; name: string | null; email: string; emailVerified: string | null; image: string | null; hasPassword: boolean; createdAt: string; updatedAt: string };
-  /** Which OAuth identities sign in to this account; their tokens are credentials, not data, and stay out. */
-  linkedAccounts: { provider: string; type: string; providerAccountId: string }[];
-  emailChanges: { newEmail: string; requestedAt: string; expiresAt: string; confirmedAt: string | null }[];
-  memberships: {
-    organization: { id: string; slug: string; name: string; personal: boolean };
-    role: Role;
-    joinedAt: string;
-    projectsCreated: { id: string; name: string; description: string; status: ProjectStatus; createdAt: string; updatedAt: string }[];
-  }[];
-};
+export type { AccountExport } from "./schemas";
 
 const iso = (d: Date) => d.toISOString();
 

@@ -1,22 +1,8 @@
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/api/errors";
-import type { ProfileUpdateInput } from "./schemas";
+import type { Profile, ProfileUpdateInput } from "./schemas";
 
-export type Profile = {
-  id: string;
-  name: string | null;
-  email: string;
-  emailVerified: string | null;
-  /** Set by OAuth providers; the UI shows initials either way. */
-  image: string | null;
-  /** Whether the account can sign in with a password (and must give it to change sign-in details). */
-  hasPassword: boolean;
-  /** Linked OAuth providers, e.g. ["github"]. */
-  providers: string[];
-  createdAt: string;
-  /** A change of address that waits for its confirmation link to be opened. */
-  pendingEmailChange: { newEmail: string; expiresAt: string } | null;
-};
+export type { Profile } from "./schemas";
 
 // Users, accounts and email changes belong to the person, not to an org: no RLS scope needed.
 export async function getProfile(userId: string): Promise<Profile> {

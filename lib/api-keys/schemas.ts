@@ -20,18 +20,25 @@ export type ApiKeyCreateInput = z.infer<typeof apiKeyCreateSchema>;
 export type ApiKeyRoleName = z.infer<typeof apiKeyRoleSchema>;
 
 /** What the API returns and the dashboard renders: never the secret or its hash. */
-export type ApiKeyDto = {
-  id: string;
-  name: string;
-  role: ApiKeyRoleName;
-  prefix: string;
-  last4: string;
-  createdAt: string;
-  createdBy: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-};
+export const apiKeySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: apiKeyRoleSchema,
+  /** The key's start as shown in lists (`tk_live_ab12cd34`), with `last4`: enough to recognise it, not to use it. */
+  prefix: z.string(),
+  last4: z.string(),
+  createdAt: z.iso.datetime(),
+  /** The email of the person who created it; null once their account is gone. */
+  createdBy: z.string().nullable(),
+  expiresAt: z.iso.datetime().nullable(),
+  revokedAt: z.iso.datetime().nullable(),
+  lastUsedAt: z.iso.datetime().nullable(),
+});
+
+export const apiKeyListSchema = z.object({ data: z.array(apiKeySchema) });
 
 /** The one response that carries the whole key; it is not stored anywhere it could be read back. */
-export type CreatedApiKeyDto = ApiKeyDto & { key: string };
+export const createdApiKeySchema = apiKeySchema.extend({ key: z.string() });
+
+export type ApiKeyDto = z.infer<typeof apiKeySchema>;
+export type CreatedApiKeyDto = z.infer<typeof createdApiKeySchema>;

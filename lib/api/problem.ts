@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { AppError, type ErrorCode } from "./errors";
+import { problemType } from "./problem-type";
 
-const TITLES: Record<ErrorCode, string> = {
+export const PROBLEM_TITLES: Record<ErrorCode, string> = {
   bad_request: "Bad request",
   invalid_input: "Invalid input",
   unauthenticated: "Authentication required",
@@ -26,12 +27,12 @@ const TITLES: Record<ErrorCode, string> = {
   unavailable: "Service unavailable",
 };
 
-/** RFC 9457 problem details. `type` is a stable URI per error code. */
+/** RFC 9457 problem details. `type` is a stable URI per error code (problem-type.ts); lib/api/problem-schema.ts describes the body. */
 export function problemResponse(error: AppError, requestId?: string): NextResponse {
   const body = {
     ...error.extensions,
-    type: `https://tenantkit.dev/problems/${error.code.replaceAll("_", "-")}`,
-    title: TITLES[error.code],
+    type: problemType(error.code),
+    title: PROBLEM_TITLES[error.code],
     status: error.status,
     detail: error.message,
     code: error.code,

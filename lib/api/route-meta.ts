@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
+import type { ErrorCode } from "./errors";
 import type { LimitName } from "@/lib/rate-limit";
 
 /** What the OpenAPI document says about a route beyond its input schemas (lib/openapi). */
@@ -7,8 +8,13 @@ export type RouteDocs = {
   /** One line, imperative: "List projects". */
   summary?: string;
   description?: string;
-  /** The JSON a 2xx answer carries; absent for 204 routes and non-JSON bodies. */
+  /** The JSON a 2xx answer carries (a string schema with `contentMediaType` for other bodies, such as CSV); absent for 204 routes. */
   response?: z.ZodType;
+  /**
+   * Refusals the service itself can answer with (`conflict`, `seat_limit`…). Those that follow
+   * from the route's kind, permission and inputs are derived (lib/openapi/errors.ts), not listed.
+   */
+  errors?: readonly ErrorCode[];
 };
 
 /**
@@ -27,6 +33,8 @@ export type RouteMeta = RouteDocs & {
   params?: z.ZodType;
   /** Status of a returned value; undefined results are 204. */
   status?: number;
+  /** The caller must have entered their password or signed in within the last few minutes. */
+  recentAuth?: boolean;
 };
 
 const META = Symbol.for("tenantkit.routeMeta");

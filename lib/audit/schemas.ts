@@ -62,15 +62,22 @@ export const auditChangesSchema = z.object({
   after: z.record(z.string(), z.unknown()).optional(),
 });
 
-export type AuditEventDto = {
-  id: string;
-  action: string;
-  actor: { type: string; id: string | null; label: string };
-  target: { type: string; id: string | null; label: string | null };
-  changes: z.infer<typeof auditChangesSchema> | null;
-  ip: string | null;
-  userAgent: string | null;
-  createdAt: string;
-};
+export const auditEventSchema = z.object({
+  id: z.string(),
+  /** One of the actions the `action` filter takes; older rows may hold actions since renamed. */
+  action: z.string(),
+  actor: z.object({ type: z.string(), id: z.string().nullable(), label: z.string() }),
+  target: z.object({ type: z.string(), id: z.string().nullable(), label: z.string().nullable() }),
+  changes: auditChangesSchema.nullable(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
 
-export type AuditPage = { data: AuditEventDto[]; nextCursor: string | null };
+export const auditPageSchema = z.object({ data: z.array(auditEventSchema), nextCursor: z.string().nullable() });
+
+export type AuditEventDto = z.infer<typeof auditEventSchema>;
+export type AuditPage = z.infer<typeof auditPageSchema>;
+
+/** The export: a CSV file, one event per row, newest first (header row included). */
+export const auditCsvSchema = z.string().meta({ contentMediaType: "text/csv", description: "CSV with a header row: one audit event per line, newest first." });

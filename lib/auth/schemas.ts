@@ -22,3 +22,46 @@ export const signInSchema = z.object({
 });
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
+
+const instant = z.iso.datetime();
+
+export const signUpResultSchema = z.discriminatedUnion("status", [
+  z.object({ status: z.literal("verification_sent"), email: z.string() }),
+  z.object({ status: z.literal("signed_up"), email: z.string(), org: z.object({ slug: z.string(), name: z.string() }) }),
+]);
+
+export const emailVerifiedSchema = z.object({ email: z.string() });
+
+/** The same answer for every address: whether it has an account is not the API's to say. */
+export const verificationResentSchema = z.object({ status: z.literal("sent") });
+
+export const sessionSchema = z.object({
+  id: z.string(),
+  /** The session this request was made with. */
+  current: z.boolean(),
+  method: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  /** A readable summary of the user agent ("Firefox on macOS"). */
+  device: z.string(),
+  createdAt: instant,
+  lastSeenAt: instant,
+});
+
+export const sessionListSchema = z.object({ sessions: z.array(sessionSchema) });
+
+export const securityEventSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  /** Event-specific facts (a count, a method); null when there are none. */
+  details: z.unknown(),
+  createdAt: instant,
+});
+
+export const securityEventListSchema = z.object({ events: z.array(securityEventSchema) });
+
+export type SignUpResult = z.infer<typeof signUpResultSchema>;
+export type SessionView = z.infer<typeof sessionSchema>;
+export type SecurityEventView = z.infer<typeof securityEventSchema>;

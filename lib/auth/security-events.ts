@@ -1,3 +1,4 @@
+import type { SecurityEventView } from "./schemas";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Tx } from "@/lib/db/tenant-transaction";
@@ -35,7 +36,7 @@ export async function recordSecurityEvent(
   });
 }
 
-export type SecurityEventView = { id: string; type: string; ip: string | null; userAgent: string | null; details: unknown; createdAt: string };
+export type { SecurityEventView } from "./schemas";
 
 export async function listSecurityEvents(client: Db | Tx, userId: string): Promise<SecurityEventView[]> {
   const rows = await client.securityEvent.findMany({

@@ -7,7 +7,7 @@ import { queueMail } from "@/lib/mail/queue";
 import { queueEmailVerification } from "./email-verification";
 import { hashPassword } from "./password";
 import { createPersonalOrgInTx } from "./personal-org";
-import type { SignUpInput } from "./schemas";
+import type { SignUpInput, SignUpResult } from "./schemas";
 import type { RequestMeta } from "@/lib/orgs/context";
 
 /**
@@ -16,9 +16,7 @@ import type { RequestMeta } from "@/lib/orgs/context";
  * cannot be used to find out who has an account. Only an invitation link, which proved
  * the address, signs up straight into its org.
  */
-export type SignUpResult =
-  | { status: "verification_sent"; email: string }
-  | { status: "signed_up"; email: string; org: { slug: string; name: string } };
+export type { SignUpResult } from "./schemas";
 
 const signInUrl = () => new URL("/sign-in", env.APP_URL).toString();
 

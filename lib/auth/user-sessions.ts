@@ -1,3 +1,4 @@
+import type { SessionView } from "@/lib/auth/schemas";
 import { randomUUID } from "node:crypto";
 import { describeUserAgent } from "@/components/audit/user-agent";
 import { AppError } from "@/lib/api/errors";
@@ -45,16 +46,7 @@ export async function endOtherSessions(userId: string, keepId: string, origin: O
   return count;
 }
 
-export type SessionView = {
-  id: string;
-  current: boolean;
-  method: string;
-  ip: string | null;
-  userAgent: string | null;
-  device: string;
-  createdAt: string;
-  lastSeenAt: string;
-};
+export type { SessionView } from "@/lib/auth/schemas";
 
 export async function listSessions(userId: string, currentId: string): Promise<SessionView[]> {
   const rows = await db.userSession.findMany({

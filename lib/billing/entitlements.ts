@@ -4,7 +4,10 @@ import type { OrgContext } from "@/lib/orgs/context";
 import { FEATURE_LABELS, LIMIT_LABELS } from "./labels";
 import { billingPath } from "./paths";
 import { FEATURES, LIMITS, PLAN_IDS, PLANS, planOf, type Feature, type Limit, type Plan, type PlanId } from "./plans";
+import type { LimitUsage, OrgUsage } from "./schemas";
 import { usageThisMonth } from "./usage-counters";
+
+export type { LimitUsage, OrgUsage } from "./schemas";
 
 /**
  * The one place that answers "may this org use feature X?" and "how close is it to limit
@@ -48,19 +51,6 @@ export function limitFor(org: OrgPlan, limit: Limit): number | null {
   return limit === "members" ? tighter(seatCap(plan, org), plan.limits.members) : plan.limits[limit];
 }
 
-export type LimitUsage = {
-  limit: Limit;
-  used: number;
-  /** null: unlimited. */
-  max: number | null;
-  /** used / max; null when unlimited or not part of the plan at all (max 0). */
-  ratio: number | null;
-  /** At or past WARNING_RATIO of the limit. */
-  warning: boolean;
-  /** Nothing more can be added. */
-  reached: boolean;
-};
-
 /** How `used` stands against `max`. A limit of 0 means the plan does not offer it, which is no reason to warn. */
 export function measure(limit: Limit, used: number, max: number | null): LimitUsage {
   if (max === null || max === 0) return { limit, used, max, ratio: null, warning: false, reached: false };
@@ -82,16 +72,6 @@ export function planWithMore(current: PlanId, limit: Limit, used: number): Plan 
   const id = PLAN_IDS.slice(PLAN_IDS.indexOf(current) + 1).find((p) => fits(used, 1, PLANS[p].limits[limit]));
   return id ? PLANS[id] : null;
 }
-
-export type OrgUsage = {
-  plan: { id: PlanId; name: string };
-  limits: LimitUsage[];
-  features: Record<Feature, boolean>;
-  /** Some limit is at or past the warning ratio. */
-  warning: boolean;
-  /** Where to upgrade or buy seats. */
-  upgradeUrl: string;
-};
 
 /**
  * Seats in use = members + pending invitations that have not expired: an invitation

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/auth/schemas";
 import { Role } from "@/lib/db/generated/enums";
-import type { SeatUsage } from "@/lib/members/seats";
 import { invitationTokenSchema } from "./token-schema";
 
 export const MAX_INVITES_PER_REQUEST = 20;
@@ -28,19 +27,28 @@ export const invitationAcceptSchema = z.object({ token: invitationTokenSchema })
 export type InvitationCreateInput = z.infer<typeof invitationCreateSchema>;
 
 /** What the API returns and the members page renders; dates are ISO strings. */
-export type InvitationDto = {
-  id: string;
-  email: string;
-  role: Role;
+export const invitationSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: invitationRoleSchema,
   /** `expired`: never accepted and past `expiresAt`; resending gives it a fresh link. */
-  status: "pending" | "expired";
-  invitedBy: { name: string | null; email: string } | null;
-  expiresAt: string;
-  lastSentAt: string;
-  sendCount: number;
-  createdAt: string;
-};
+  status: z.enum(["pending", "expired"]),
+  invitedBy: z.object({ name: z.string().nullable(), email: z.string() }).nullable(),
+  expiresAt: z.iso.datetime(),
+  lastSentAt: z.iso.datetime(),
+  sendCount: z.number().int(),
+  createdAt: z.iso.datetime(),
+});
 
-export type InvitationList = { data: InvitationDto[]; seats: SeatUsage };
+/** Seats in use (members + pending invitations) against the plan's cap; a null limit is unlimited. */
+const seatUsageSchema = z.object({ used: z.number().int(), limit: z.number().int().nullable() });
 
-export type AcceptedInvitation = { org: { slug: string; name: string }; role: Role };
+export const invitationListSchema = z.object({ data: z.array(invitationSchema), seats: seatUsageSchema });
+
+export const createdInvitationsSchema = z.object({ data: z.array(invitationSchema) });
+
+export const acceptedInvitationSchema = z.object({ org: z.object({ slug: z.string(), name: z.string() }), role: invitationRoleSchema });
+
+export type InvitationDto = z.infer<typeof invitationSchema>;
+export type InvitationList = z.infer<typeof invitationListSchema>;
+export type AcceptedInvitation = z.infer<typeof acceptedInvitationSchema>;

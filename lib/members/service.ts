@@ -8,8 +8,9 @@ import { queueSeatSync } from "@/lib/billing/seat-sync";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { revokeInvitationsSentBy } from "@/lib/invitations/revoke-sent-by";
 import { canManageMember, canTransferOwnership, grantableRoles } from "./rules";
+import type { MemberDto } from "./schemas";
 
-export type MemberDto = { userId: string; name: string | null; email: string; image: string | null; role: Role; joinedAt: string };
+export type { MemberDto } from "./schemas";
 
 const select = {
   id: true,

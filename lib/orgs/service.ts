@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { Prisma } from "@/lib/db/generated/client";
-import type { Role } from "@/lib/db/generated/enums";
 import { asUser, setOrgScope, type Tx } from "@/lib/db/tenant-transaction";
 import { recordPlatformEvent } from "@/lib/platform/events";
 import { AppError } from "@/lib/api/errors";
@@ -8,10 +7,10 @@ import { diff, recordAudit } from "@/lib/audit/record";
 import { assertFeature } from "@/lib/billing/entitlements";
 import { rateLimit, rateLimitHeaders } from "@/lib/rate-limit";
 import { assertMay, personActing, type OrgContext, type RequestMeta } from "./context";
-import type { OrgCreateInput, OrgUpdateInput } from "./schemas";
+import type { OrgCreateInput, OrgSummary, OrgUpdateInput } from "./schemas";
 import { slugify, withSuffix } from "./slug";
 
-export type OrgSummary = { id: string; slug: string; name: string; personal: boolean; role: Role };
+export type { OrgSummary } from "./schemas";
 
 export async function listOrgsForUser(userId: string): Promise<OrgSummary[]> {
   return asUser(userId, async (tx) => {

@@ -13,3 +13,19 @@ export const twoFactorChallengeSchema = z.union([
 export const reauthenticateSchema = z.object({ password: z.string().min(1, "is required").max(128) });
 
 export type TwoFactorChallenge = z.infer<typeof twoFactorChallengeSchema>;
+
+export const securityOverviewSchema = z.object({
+  twoFactor: z.object({ enabled: z.boolean(), enabledAt: z.iso.datetime().nullable(), recoveryCodesLeft: z.number().int() }),
+  hasPassword: z.boolean(),
+  emailVerified: z.boolean(),
+  /** Orgs the user belongs to that require two-factor sign-in. */
+  requiredBy: z.array(z.object({ slug: z.string(), name: z.string() })),
+});
+
+/** The secret to scan, shown once; two-factor is on only after a code from it is confirmed. */
+export const twoFactorSetupSchema = z.object({ secret: z.string(), otpauthUrl: z.string(), qrSvg: z.string() });
+
+/** Shown once: each code signs in once in place of an authenticator code. */
+export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
+
+export type SecurityOverview = z.infer<typeof securityOverviewSchema>;

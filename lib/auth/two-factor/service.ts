@@ -5,7 +5,7 @@ import { rateLimit } from "@/lib/rate-limit";
 import { recordSecurityEvent, type Origin } from "@/lib/auth/security-events";
 import type { LiveSession } from "@/lib/auth/live-session";
 import { hashRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from "./recovery-codes";
-import type { TwoFactorChallenge } from "./schemas";
+import type { SecurityOverview, TwoFactorChallenge } from "./schemas";
 import { enrolment, matchTotp, newTotpSecret } from "./totp";
 
 /*
@@ -13,13 +13,7 @@ import { enrolment, matchTotp, newTotpSecret } from "./totp";
  * whose login holds tenantkit_auth): request transactions cannot read the secrets.
  */
 
-export type SecurityOverview = {
-  twoFactor: { enabled: boolean; enabledAt: string | null; recoveryCodesLeft: number };
-  hasPassword: boolean;
-  emailVerified: boolean;
-  /** Orgs the user belongs to that require two-factor sign-in. */
-  requiredBy: { slug: string; name: string }[];
-};
+export type { SecurityOverview } from "./schemas";
 
 export async function securityOverview(userId: string): Promise<SecurityOverview> {
   const [user, requiredBy] = await Promise.all([

@@ -4,7 +4,10 @@ import { changePassword } from "@/lib/account/change-password";
 import { passwordChangeSchema } from "@/lib/account/schemas";
 
 // Ends every session, the caller's too: clients sign in again with the new password.
-export const POST = withUser({ body: passwordChangeSchema }, async ({ principal, session, body, request }) => {
-  await enforceRateLimit("auth:email", `account:${principal.userId}`);
-  await changePassword(principal.userId, session, body, request);
-});
+export const POST = withUser(
+  { summary: "Change your password", body: passwordChangeSchema, errors: ["conflict"] },
+  async ({ principal, session, body, request }) => {
+    await enforceRateLimit("auth:email", `account:${principal.userId}`);
+    await changePassword(principal.userId, session, body, request);
+  },
+);

@@ -2,11 +2,15 @@ import { NextResponse } from "next/server";
 import { enforceRateLimit } from "@/lib/api/request-auth";
 import { withPublic } from "@/lib/api/with-user";
 import { resendEmailVerification } from "@/lib/auth/email-verification";
+import { verificationResentSchema } from "@/lib/auth/schemas";
 import { resendVerificationSchema } from "@/lib/auth/verification-schemas";
 
 // The same 202 for every address: whether it has an account is not this route's to say.
-export const POST = withPublic({ limit: "auth:ip", body: resendVerificationSchema }, async ({ body }) => {
-  await enforceRateLimit("auth:verify-resend", body.email);
-  await resendEmailVerification(body.email);
-  return NextResponse.json({ status: "sent" }, { status: 202 });
-});
+export const POST = withPublic(
+  { summary: "Resend the verification email", limit: "auth:ip", body: resendVerificationSchema, response: verificationResentSchema, status: 202 },
+  async ({ body }) => {
+    await enforceRateLimit("auth:verify-resend", body.email);
+    await resendEmailVerification(body.email);
+    return NextResponse.json({ status: "sent" }, { status: 202 });
+  },
+);

@@ -1,4 +1,8 @@
 import { withUser } from "@/lib/api/with-user";
+import { recoveryCodesSchema } from "@/lib/auth/two-factor/schemas";
 import { regenerateRecoveryCodes } from "@/lib/auth/two-factor/service";
 
-export const POST = withUser({ recentAuth: true }, ({ principal, request }) => regenerateRecoveryCodes(principal.userId, request));
+export const POST = withUser(
+  { summary: "Replace your recovery codes", response: recoveryCodesSchema, recentAuth: true, errors: ["conflict"] },
+  ({ principal, request }) => regenerateRecoveryCodes(principal.userId, request),
+);

@@ -1,4 +1,7 @@
 import { withUser } from "@/lib/api/with-user";
+import { twoFactorSetupSchema } from "@/lib/auth/two-factor/schemas";
 import { startTwoFactorSetup } from "@/lib/auth/two-factor/service";
 
-export const POST = withUser({}, ({ principal }) => startTwoFactorSetup(principal.userId));
+export const POST = withUser({ summary: "Start two-factor setup", response: twoFactorSetupSchema, errors: ["conflict"] }, ({ principal }) =>
+  startTwoFactorSetup(principal.userId),
+);

@@ -1,7 +1,17 @@
 import { withOrg } from "@/lib/api/with-org";
 import { createApiKey, listApiKeys } from "@/lib/api-keys/service";
-import { apiKeyCreateSchema } from "@/lib/api-keys/schemas";
+import { apiKeyCreateSchema, apiKeyListSchema, createdApiKeySchema } from "@/lib/api-keys/schemas";
 
-export const GET = withOrg({ permission: "api_keys:manage" }, ({ ctx, tx }) => listApiKeys(ctx, tx));
+export const GET = withOrg({ summary: "List API keys", permission: "api_keys:manage", response: apiKeyListSchema }, ({ ctx, tx }) => listApiKeys(ctx, tx));
 
-export const POST = withOrg({ permission: "api_keys:manage", body: apiKeyCreateSchema, status: 201 }, ({ ctx, tx, body }) => createApiKey(ctx, tx, body));
+export const POST = withOrg(
+  {
+    summary: "Create an API key",
+    permission: "api_keys:manage",
+    body: apiKeyCreateSchema,
+    response: createdApiKeySchema,
+    status: 201,
+    errors: ["feature_unavailable", "billing_read_only"],
+  },
+  ({ ctx, tx, body }) => createApiKey(ctx, tx, body),
+);

@@ -1,9 +1,19 @@
 import { withOrg } from "@/lib/api/with-org";
-import { invitationCreateSchema } from "@/lib/invitations/schemas";
+import { createdInvitationsSchema, invitationCreateSchema, invitationListSchema } from "@/lib/invitations/schemas";
 import { createInvitations, listInvitations } from "@/lib/invitations/service";
 
-export const GET = withOrg({ permission: "members:read" }, ({ ctx, tx }) => listInvitations(ctx, tx));
+export const GET = withOrg({ summary: "List pending invitations", permission: "members:read", response: invitationListSchema }, ({ ctx, tx }) =>
+  listInvitations(ctx, tx),
+);
 
-export const POST = withOrg({ permission: "members:manage", body: invitationCreateSchema, status: 201 }, ({ ctx, tx, body }) =>
-  createInvitations(ctx, tx, body),
+export const POST = withOrg(
+  {
+    summary: "Invite people",
+    permission: "members:manage",
+    body: invitationCreateSchema,
+    response: createdInvitationsSchema,
+    status: 201,
+    errors: ["conflict", "seat_limit"],
+  },
+  ({ ctx, tx, body }) => createInvitations(ctx, tx, body),
 );

@@ -1,11 +1,13 @@
 import { withOrg } from "@/lib/api/with-org";
 import { createProject, listProjects } from "@/lib/projects/service";
-import { projectCreateSchema, projectListQuerySchema } from "@/lib/projects/schemas";
+import { projectCreateSchema, projectListQuerySchema, projectPageSchema, projectSchema } from "@/lib/projects/schemas";
 
-export const GET = withOrg({ permission: "projects:read", query: projectListQuerySchema }, ({ ctx, tx, query }) =>
-  listProjects(ctx, tx, query),
+export const GET = withOrg(
+  { summary: "List projects", permission: "projects:read", query: projectListQuerySchema, response: projectPageSchema },
+  ({ ctx, tx, query }) => listProjects(ctx, tx, query),
 );
 
-export const POST = withOrg({ permission: "projects:write", body: projectCreateSchema, status: 201 }, ({ ctx, tx, body }) =>
-  createProject(ctx, tx, body),
+export const POST = withOrg(
+  { summary: "Create a project", permission: "projects:write", body: projectCreateSchema, response: projectSchema, status: 201, errors: ["plan_limit"] },
+  ({ ctx, tx, body }) => createProject(ctx, tx, body),
 );

@@ -5,4 +5,6 @@ import { apiKeyIdSchema } from "@/lib/api-keys/schemas";
 
 const params = z.object({ id: apiKeyIdSchema });
 
-export const DELETE = withOrg({ permission: "api_keys:manage", params }, ({ ctx, tx, params }) => revokeApiKey(ctx, tx, params.id));
+export const DELETE = withOrg({ summary: "Revoke an API key", permission: "api_keys:manage", params }, ({ ctx, tx, params }) =>
+  revokeApiKey(ctx, tx, params.id),
+);

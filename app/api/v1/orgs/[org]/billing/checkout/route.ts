@@ -1,5 +1,8 @@
 import { withOrg } from "@/lib/api/with-org";
 import { startCheckout } from "@/lib/billing/checkout";
-import { checkoutSchema } from "@/lib/billing/schemas";
+import { checkoutSchema, redirectUrlSchema } from "@/lib/billing/schemas";
 
-export const POST = withOrg({ permission: "billing:manage", body: checkoutSchema }, ({ ctx, tx, body }) => startCheckout(ctx, tx, body));
+export const POST = withOrg(
+  { summary: "Start a Stripe Checkout", permission: "billing:manage", body: checkoutSchema, response: redirectUrlSchema, errors: ["conflict", "unavailable"] },
+  ({ ctx, tx, body }) => startCheckout(ctx, tx, body),
+);

@@ -1,0 +1,129 @@
+import type { RouteEntry } from "@/lib/api/route-entries";
+import { API_KEY_ACTS_AS, can, ROLES } from "@/lib/auth/permissions";
+import type { ApiKeyRole } from "@/lib/db/generated/enums";
+import { slugSchema } from "@/lib/orgs/slug";
+import { limits } from "@/lib/rate-limit/limits";
+import { conditionalHeaders } from "./conditional";
+import { byStatus, errorCodesFor } from "./errors";
+import { exampleOf } from "./examples";
+import { headerParameter, responseHeaders } from "./headers";
+import { jsonSchemaOf, type JsonSchema } from "./json-schema";
+import { tagOf } from "./tags";
+
+type Json = Record<string, unknown>;
+
+/** `/api/v1/orgs/[org]/projects/[id]` → `/api/v1/orgs/{org}/projects/{id}`. */
+export const openApiPath = (path: string) => path.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, "{$1}");
+
+const FILLER = new Set(["a", "an", "the", "your"]);
+
+/** "Change a member's role" → `changeMembersRole`: readable client method names, unique as summaries are. */
+export function operationIdOf(summary: string): string {
+  const words = summary
+    .replace(/['’]/g, "")
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w && !FILLER.has(w.toLowerCase()));
+  return words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join("");
+}
+
+function propertiesOf(schema: JsonSchema): [string, JsonSchema, boolean][] {
+  const required = new Set(schema.required ?? []);
+  return Object.entries(schema.properties ?? {}).map(([name, value]) => [name, value as JsonSchema, required.has(name)]);
+}
+
+function parameters(entry: RouteEntry): Json[] {
+  const meta = entry.meta;
+  const pathSchemas = meta?.params ? Object.fromEntries(propertiesOf(jsonSchemaOf(meta.params, "input")).map(([name, s]) => [name, s])) : {};
+  // withOrg resolves `org` itself, with the slug schema, before any route params are parsed.
+  if (meta?.kind === "org") pathSchemas.org = jsonSchemaOf(slugSchema, "input");
+  const params: Json[] = entry.pathParams.map((name) => ({ name, in: "path", required: true, schema: pathSchemas[name] ?? { type: "string" } }));
+  if (meta?.query) {
+    for (const [name, schema, required] of propertiesOf(jsonSchemaOf(meta.query, "input"))) {
+      params.push({ name, in: "query", required, schema, ...(schema.description ? { description: schema.description } : {}) });
+    }
+  }
+  params.push(headerParameter("TenantkitVersion"));
+  const conditional = conditionalHeaders(entry.method, entry.path);
+  if (conditional.etag) params.push(headerParameter("IfNoneMatch"));
+  if (conditional.ifMatch) params.push(headerParameter("IfMatch"));
+  if (entry.method === "POST") params.push(headerParameter("IdempotencyKey"));
+  return params;
+}
+
+function requestBody(entry: RouteEntry): Json | undefined {
+  if (!entry.meta?.body) return undefined;
+  const schema = jsonSchemaOf(entry.meta.body, "input");
+  return { required: true, content: { "application/json": { schema, example: exampleOf(schema) } } };
+}
+
+/** A string response schema with `contentMediaType` (the audit CSV) is served as that type, not JSON. */
+function mediaType(schema: JsonSchema): string {
+  return schema.type === "string" && typeof schema.contentMediaType === "string" ? schema.contentMediaType : "application/json";
+}
+
+function success(entry: RouteEntry): [string, Json] {
+  const meta = entry.meta;
+  const headers = responseHeaders({ rateLimit: meta?.kind !== "public", etag: conditionalHeaders(entry.method, entry.path).etag });
+  if (!meta?.response) return ["204", { description: "Done; no body.", headers }];
+  const schema = jsonSchemaOf(meta.response, "output");
+  const type = mediaType(schema);
+  const content = type === "application/json" ? { schema, example: exampleOf(schema) } : { schema };
+  return [String(meta.status ?? 200), { description: meta.summary ?? "OK", headers, content: { [type]: content } }];
+}
+
+function errors(entry: RouteEntry): [string, Json][] {
+  return byStatus(errorCodesFor(entry)).map(([status, codes]) => [
+    String(status),
+    {
+      description: codes.map((c) => `\`${c}\``).join(", "),
+      headers: responseHeaders({ rateLimit: status === 429, retryAfter: status === 429 || status === 503 }),
+      content: {
+        "application/problem+json": {
+          schema: { $ref: "#/components/schemas/Problem" },
+          examples: Object.fromEntries(codes.map((code) => [code, { $ref: `#/components/examples/${code}` }])),
+        },
+      },
+      "x-problem-codes": codes,
+    },
+  ]);
+}
+
+function security(entry: RouteEntry): Json[] {
+  if (entry.meta?.kind === "org") return [{ apiKey: [] }, { session: [] }];
+  if (entry.meta?.kind === "user") return [{ session: [] }];
+  return [];
+}
+
+/** Who may call it: the roles whose permissions include the route's, and the API key roles acting as one of them. */
+function access(entry: RouteEntry): Json {
+  const meta = entry.meta;
+  if (meta?.kind !== "org" || !meta.permission) return { "x-caller": meta?.kind ?? "public" };
+  const permission = meta.permission;
+  const keyRoles = (Object.keys(API_KEY_ACTS_AS) as ApiKeyRole[]).filter((k) => can(API_KEY_ACTS_AS[k], permission));
+  return { "x-caller": "org", "x-permission": permission, "x-roles": ROLES.filter((r) => can(r, permission)), "x-api-key-roles": keyRoles };
+}
+
+function rateLimit(entry: RouteEntry): Json {
+  const name = entry.meta?.limit;
+  return name ? { "x-rate-limit": { name, requests: limits[name].tokens, window: limits[name].window } } : {};
+}
+
+/** The OpenAPI operation for one route and method, from what its wrapper declared. */
+export function operationOf(entry: RouteEntry): Json {
+  const meta = entry.meta;
+  const summary = meta?.summary ?? `${entry.method} ${entry.path}`;
+  const body = requestBody(entry);
+  return {
+    operationId: operationIdOf(summary),
+    summary,
+    ...(meta?.description ? { description: meta.description } : {}),
+    tags: [tagOf(entry.path) ?? "Other"],
+    security: security(entry),
+    parameters: parameters(entry),
+    ...(body ? { requestBody: body } : {}),
+    responses: Object.fromEntries([success(entry), ...errors(entry)]),
+    ...access(entry),
+    ...rateLimit(entry),
+    ...(meta?.recentAuth ? { "x-recent-auth": true } : {}),
+  };
+}
