@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
 import type { LimitName } from "@/lib/rate-limit";
+import type { Deprecation } from "./versions";
 
 /** What the OpenAPI document says about a route beyond its input schemas (lib/openapi). */
 export type RouteDocs = {
@@ -9,6 +10,8 @@ export type RouteDocs = {
   description?: string;
   /** The JSON a 2xx answer carries; absent for 204 routes and non-JSON bodies. */
   response?: z.ZodType;
+  /** Scheduled to go: every answer carries Deprecation, Sunset and Link headers (deprecation.ts). */
+  deprecated?: Deprecation;
 };
 
 /**
@@ -27,6 +30,8 @@ export type RouteMeta = RouteDocs & {
   params?: z.ZodType;
   /** Status of a returned value; undefined results are 204. */
   status?: number;
+  /** Answers carry a strong `ETag`; GET honours `If-None-Match` (304), writes `If-Match` (412) (conditional.ts). */
+  etag?: boolean;
 };
 
 const META = Symbol.for("tenantkit.routeMeta");

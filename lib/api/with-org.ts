@@ -4,12 +4,14 @@ import type { Permission } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import { isApiKey, runAsMember, type OrgContext } from "@/lib/orgs/context";
 import { slugSchema } from "@/lib/orgs/slug";
+import { assertWritePreconditions, conditionalResponse, isWrite, readConditions } from "./conditional";
 import { AppError } from "./errors";
 import { apiRoute, toResponse, type RouteHandler } from "./handler";
 import { authenticateOrgCaller, enforceRateLimit, routePattern } from "./request-auth";
 import { parseWith, readJsonBody, readRouteParams, searchParamsObject } from "./request-input";
 import { requestMeta } from "./request-meta";
 import type { RouteDocs } from "./route-meta";
+import { CURRENT_VERSION, type ApiVersionDate } from "./versions";
 import { recordApiCall } from "@/lib/billing/usage-recorder";
 
 type Schema = z.ZodType;
@@ -25,6 +27,12 @@ export type OrgRouteOptions<B, Q, P> = RouteDocs & {
   status?: number;
   /** Destructive actions: the caller must have entered their password or signed in within 10 minutes. */
   recentAuth?: boolean;
+  /**
+   * Conditional requests (conditional.ts): answers carry an ETag, GET honours If-None-Match,
+   * and a write with If-Match / If-None-Match is checked against what this returns: the
+   * resource as its GET answers, read under a row lock (null when it does not exist).
+   */
+  etag?: (ctx: OrgContext, tx: Tx, params: Out<P>) => Promise<unknown>;
 };
 
 export type OrgHandlerArgs<B, Q, P> = {
@@ -34,6 +42,8 @@ export type OrgHandlerArgs<B, Q, P> = {
   query: Out<Q>;
   params: Out<P>;
   req: NextRequest;
+  /** The dated API version the caller asked for (versions.ts): branch on it for a breaking change. */
+  version: ApiVersionDate;
 };
 
 /**
@@ -60,22 +70,27 @@ export function withOrg<B extends Schema | undefined = undefined, Q extends Sche
     const params = (options.params ? parseWith(options.params, rawParams, "params") : undefined) as Out<P>;
     const query = (options.query ? parseWith(options.query, searchParamsObject(req), "query") : undefined) as Out<Q>;
     const body = (options.body ? parseWith(options.body, await readJsonBody(req), "body") : undefined) as Out<B>;
+    const conditions = options.etag ? readConditions(req.headers) : undefined;
+    const version = meta.version ?? CURRENT_VERSION;
 
     const result = await runAsMember(
       caller,
       slug.data,
       options.permission,
-      (ctx, tx) => {
+      async (ctx, tx) => {
         meta.orgId = ctx.org.id;
-        return handler({ ctx, tx, body, query, params, req });
+        if (options.etag && conditions && isWrite(req.method) && (conditions.ifMatch || conditions.ifNoneMatch)) {
+          assertWritePreconditions(conditions, await options.etag(ctx, tx, params));
+        }
+        return handler({ ctx, tx, body, query, params, req, version });
       },
       requestMeta(req, meta.requestId),
       { recentAuth: options.recentAuth },
     );
     // Metered for billing (lib/billing/usage-recorder.ts): calls made with a key, answered; dashboard requests are not API calls.
     if (isApiKey(caller) && meta.orgId) recordApiCall(meta.orgId);
-    const response = toResponse(result, options.status);
+    const response = conditions ? conditionalResponse(result, options.status, conditions, !isWrite(req.method)) : toResponse(result, options.status);
     for (const [k, v] of Object.entries(limit.headers)) response.headers.set(k, v);
     return response;
-  }, { kind: "org", limit: "api:org", ...options });
+  }, { kind: "org", limit: "api:org", ...options, etag: Boolean(options.etag) });
 }

@@ -10,6 +10,7 @@ import { parseWith, readJsonBody } from "./request-input";
 import { requestMeta } from "./request-meta";
 import type { RouteDocs } from "./route-meta";
 import type { RequestMeta } from "@/lib/orgs/context";
+import { CURRENT_VERSION, type ApiVersionDate } from "./versions";
 
 type Options<B> = RouteDocs & { body?: B; status?: number };
 type UserOptions<B, P> = Options<B> & SessionRequirements & { params?: P };
@@ -18,7 +19,16 @@ type Body<B> = B extends z.ZodType ? z.output<B> : undefined;
 /** Routes about the signed-in user rather than one org (list/create orgs, sessions). */
 export function withUser<B extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined>(
   options: UserOptions<B, P>,
-  handler: (args: { principal: Principal; session: LiveSession; body: Body<B>; params: Body<P>; req: NextRequest; request: RequestMeta }) => Promise<unknown>,
+  handler: (args: {
+    principal: Principal;
+    session: LiveSession;
+    body: Body<B>;
+    params: Body<P>;
+    req: NextRequest;
+    request: RequestMeta;
+    /** The dated API version the caller asked for (versions.ts). */
+    version: ApiVersionDate;
+  }) => Promise<unknown>,
 ): RouteHandler {
   return apiRoute(async (req, route, meta) => {
     const principal = await authenticate(req);
@@ -29,7 +39,7 @@ export function withUser<B extends z.ZodType | undefined = undefined, P extends 
     const body = (options.body ? parseWith(options.body, await readJsonBody(req), "body") : undefined) as Body<B>;
     // Org routes check the session in their membership query; here it costs one lookup.
     const { session } = await loadLiveSession(principal, { allowTwoFactorPending: options.allowTwoFactorPending, recentAuth: options.recentAuth });
-    const response = toResponse(await handler({ principal, session, body, params, req, request: requestMeta(req, meta.requestId) }), options.status);
+    const response = toResponse(await handler({ principal, session, body, params, req, request: requestMeta(req, meta.requestId), version: meta.version ?? CURRENT_VERSION }), options.status);
     for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
     return response;
   }, { kind: "user", limit: "api:user", ...options });

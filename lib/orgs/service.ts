@@ -116,3 +116,13 @@ export async function deleteOrg(ctx: OrgContext, tx: Tx): Promise<void> {
 export async function getOrg(ctx: OrgContext, tx: Tx) {
   return { ...(await tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id }, select: orgColumns })), role: ctx.role };
 }
+
+/**
+ * The org as GET answers it, its row locked until the transaction ends: what an If-Match
+ * on a write is checked against. `no key update` is the lock member changes take too
+ * (lib/members/service.ts), so it queues behind them and blocks no membership insert.
+ */
+export async function lockOrg(ctx: OrgContext, tx: Tx) {
+  await tx.$queryRaw`select 1 from organizations where id = ${ctx.org.id} for no key update`;
+  return getOrg(ctx, tx);
+}

@@ -6,12 +6,13 @@ import { withoutDeadSession } from "@/lib/auth/dead-session";
 import { problemResponse } from "@/lib/api/problem";
 import { AppError } from "@/lib/api/errors";
 import { bearerToken, cookieOnly } from "@/lib/api/request-auth";
+import { requestIdOf, withRequestId } from "@/lib/api/request-id";
 import { rateLimit, rateLimitHeaders } from "@/lib/rate-limit";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
 /** next-auth with this request's origin, so limits and session records know the client. */
-async function handle(req: NextRequest, ctx: Ctx) {
+async function handle(req: NextRequest, ctx: Ctx): Promise<Response> {
   if (bearerToken(req) !== null) return problemResponse(cookieOnly());
   const origin = { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent")?.slice(0, 512) ?? undefined };
   const [action, provider] = (await ctx.params).nextauth;
@@ -21,10 +22,17 @@ async function handle(req: NextRequest, ctx: Ctx) {
   return NextAuth(request, ctx, authOptionsFor(origin));
 }
 
-export const GET = handle;
+/** Every answer echoes the request id, as apiRoute's do. */
+export async function GET(req: NextRequest, ctx: Ctx) {
+  return withRequestId(await handle(req, ctx), requestIdOf(req.headers));
+}
 
 /** Every sign-in attempt (password, magic link, OAuth start) is limited per IP first. */
 export async function POST(req: NextRequest, ctx: Ctx) {
+  return withRequestId(await limitedPost(req, ctx), requestIdOf(req.headers));
+}
+
+async function limitedPost(req: NextRequest, ctx: Ctx): Promise<Response> {
   const action = (await ctx.params).nextauth[0];
   if (action === "signin" || action === "callback") {
     const result = await rateLimit("auth:ip", clientIp(req.headers));
