@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { boundedInstantSchema } from "@/lib/db/bounded-date";
+import { MAX_PAGE_SIZE, pageQuerySchema } from "@/lib/db/keyset-page";
 
 export const API_KEY_ROLES = ["read_only", "read_write"] as const;
 export const apiKeyRoleSchema = z.enum(API_KEY_ROLES, { error: "must be read_only or read_write" });
@@ -13,6 +14,9 @@ export const apiKeyCreateSchema = z.object({
     .transform((v) => new Date(v))
     .nullish(),
 });
+
+/** The settings page lists every key: a page as large as allowed by default. */
+export const apiKeyListQuerySchema = pageQuerySchema(MAX_PAGE_SIZE);
 
 export const apiKeyIdSchema = z.string().regex(/^[a-z0-9]{20,40}$/, "is not a valid API key id");
 

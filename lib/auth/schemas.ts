@@ -1,5 +1,10 @@
 import { z } from "zod";
+import { MAX_PAGE_SIZE, pageQuerySchema } from "@/lib/db/keyset-page";
 import { invitationTokenSchema } from "@/lib/invitations/token-schema";
+
+/** The signed-in user's devices (GET /api/v1/me/sessions) and security history (…/security-events). */
+export const sessionListQuerySchema = pageQuerySchema(MAX_PAGE_SIZE);
+export const securityEventListQuerySchema = pageQuerySchema(50);
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("is not a valid email address").max(254));
 

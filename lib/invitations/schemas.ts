@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/auth/schemas";
 import { Role } from "@/lib/db/generated/enums";
+import { MAX_PAGE_SIZE, pageQuerySchema, type Page } from "@/lib/db/keyset-page";
 import type { SeatUsage } from "@/lib/members/seats";
 import { invitationTokenSchema } from "./token-schema";
 
@@ -41,6 +42,9 @@ export type InvitationDto = {
   createdAt: string;
 };
 
-export type InvitationList = { data: InvitationDto[]; seats: SeatUsage };
+/** The dashboard shows every pending invitation: a page as large as allowed by default. */
+export const invitationListQuerySchema = pageQuerySchema(MAX_PAGE_SIZE);
+
+export type InvitationList = Page<InvitationDto> & { seats: SeatUsage };
 
 export type AcceptedInvitation = { org: { slug: string; name: string }; role: Role };

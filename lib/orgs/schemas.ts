@@ -1,7 +1,10 @@
 import { z } from "zod";
+import { MAX_PAGE_SIZE, pageQuerySchema } from "@/lib/db/keyset-page";
 import { slugSchema } from "./slug";
 
 export const orgNameSchema = z.string().trim().min(1, "is required").max(80, "must be at most 80 characters");
+
+export const orgListQuerySchema = pageQuerySchema(MAX_PAGE_SIZE);
 
 export const orgCreateSchema = z.object({
   name: orgNameSchema,

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Role } from "@/lib/db/generated/enums";
+import { afterCursor, keysetOrder, toPage, type Page, type PageQuery } from "@/lib/db/keyset-page";
 import { asUser, setOrgScope, type Tx } from "@/lib/db/tenant-transaction";
 import { recordPlatformEvent } from "@/lib/platform/events";
 import { AppError } from "@/lib/api/errors";
@@ -21,6 +22,22 @@ export async function listOrgsForUser(userId: string): Promise<OrgSummary[]> {
       orderBy: [{ org: { personal: "desc" } }, { org: { name: "asc" } }],
     });
     return rows.map((r) => ({ ...r.org, role: r.role }));
+  });
+}
+
+/**
+ * The API's list of the user's orgs, a page at a time in the order they joined them. The
+ * dashboard's switcher reads all of them at once, sorted by name (listOrgsForUser).
+ */
+export async function pageOrgsForUser(userId: string, page: PageQuery): Promise<Page<OrgSummary>> {
+  return asUser(userId, async (tx) => {
+    const rows = await tx.membership.findMany({
+      where: { userId, ...afterCursor(page.cursor, "asc") },
+      select: { id: true, createdAt: true, role: true, org: { select: { id: true, slug: true, name: true, personal: true } } },
+      orderBy: [...keysetOrder("asc")],
+      take: page.limit + 1,
+    });
+    return toPage(rows, page.limit, (r) => ({ ...r.org, role: r.role }));
   });
 }
 

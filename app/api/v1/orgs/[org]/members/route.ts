@@ -1,4 +1,5 @@
 import { withOrg } from "@/lib/api/with-org";
-import { listMembers } from "@/lib/members/service";
+import { pageMembers } from "@/lib/members/service";
+import { memberListQuerySchema } from "@/lib/members/schemas";
 
-export const GET = withOrg({ permission: "members:read" }, async ({ ctx, tx }) => ({ data: await listMembers(ctx, tx) }));
+export const GET = withOrg({ permission: "members:read", query: memberListQuerySchema }, ({ ctx, tx, query }) => pageMembers(ctx, tx, query));
