@@ -51,9 +51,8 @@ const VERSIONED = "/api/v1/";
 /** What every answer says about itself: its request id, and under /api/v1 its version and any deprecation. */
 function describeAnswer(response: Response, meta: RequestLog, describe: RouteMeta | undefined): void {
   response.headers.set(REQUEST_ID_HEADER, meta.requestId);
-  if (!meta.version) return;
-  response.headers.set(VERSION_HEADER, meta.version);
-  const deprecation = describe?.deprecated ?? versionInfo(meta.version).deprecated;
+  if (meta.version) response.headers.set(VERSION_HEADER, meta.version);
+  const deprecation = describe?.deprecated ?? (meta.version && versionInfo(meta.version).deprecated);
   if (deprecation) for (const [k, v] of Object.entries(deprecationHeaders(deprecation))) response.headers.set(k, v);
 }
 

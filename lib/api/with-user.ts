@@ -50,12 +50,12 @@ export function withUser<B extends z.ZodType | undefined = undefined, P extends 
 /** Anonymous routes (sign-up): limited per client IP, and per extra keys the handler names. */
 export function withPublic<B extends z.ZodType | undefined = undefined>(
   options: Options<B> & { limit: LimitName },
-  handler: (args: { body: Body<B>; req: NextRequest; ip: string; request: RequestMeta }) => Promise<unknown>,
+  handler: (args: { body: Body<B>; req: NextRequest; ip: string; request: RequestMeta; version: ApiVersionDate }) => Promise<unknown>,
 ): RouteHandler {
   return apiRoute(async (req, _route, meta) => {
     const ip = clientIp(req.headers);
     await enforceRateLimit(options.limit, `${ip}:${req.nextUrl.pathname}`);
     const body = (options.body ? parseWith(options.body, await readJsonBody(req), "body") : undefined) as Body<B>;
-    return toResponse(await handler({ body, req, ip, request: requestMeta(req, meta.requestId) }), options.status);
+    return toResponse(await handler({ body, req, ip, request: requestMeta(req, meta.requestId), version: meta.version ?? CURRENT_VERSION }), options.status);
   }, { kind: "public", ...options });
 }

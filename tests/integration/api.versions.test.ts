@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { withOrg } from "@/lib/api/with-org";
+import { withPublic } from "@/lib/api/with-user";
 import { API_VERSIONS, CURRENT_VERSION } from "@/lib/api/versions";
 import { createSession, orgWithTeam } from "../support/factories";
 import { client, sessionCookie } from "../support/http";
@@ -59,22 +59,22 @@ describe("Tenantkit-Version", () => {
 });
 
 describe("a deprecated route", () => {
-  // A route declared here, through the same wrapper as the app's: no route of the app is deprecated yet.
-  const GET = withOrg(
-    { permission: "org:read", deprecated: { since: "2026-12-02T00:00:00Z", sunset: "2027-06-30T00:00:00Z" } },
-    async ({ ctx, version }) => ({ slug: ctx.org.slug, version }),
+  // A route declared here and called in this process, through one of the app's wrappers (the
+  // option is the same on all three): no route of the app is deprecated yet.
+  const GET = withPublic(
+    { limit: "api:ip", deprecated: { since: "2026-12-02T00:00:00Z", sunset: "2027-06-30T00:00:00Z" } },
+    async ({ version }) => ({ legacy: true, version }),
   );
 
   async function call(headers: Record<string, string> = {}) {
-    const cookie = await sessionCookie(acme.team.viewer);
-    const req = new NextRequest(`${inject("baseUrl")}/api/v1/orgs/${acme.org.slug}/legacy`, { headers: { cookie, ...headers } });
-    return GET(req, { params: Promise.resolve({ org: acme.org.slug }) });
+    const req = new NextRequest(`${inject("baseUrl")}/api/v1/legacy`, { headers });
+    return GET(req, { params: Promise.resolve(undefined) });
   }
 
   it("answers with Deprecation, Sunset and Link headers, and hands the handler the requested version", async () => {
     const res = await call({ "tenantkit-version": FIRST });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ slug: acme.org.slug, version: FIRST });
+    expect(await res.json()).toEqual({ legacy: true, version: FIRST });
     expect(res.headers.get("deprecation")).toBe(`@${Date.parse("2026-12-02T00:00:00Z") / 1000}`);
     expect(res.headers.get("sunset")).toBe("Wed, 30 Jun 2027 00:00:00 GMT");
     expect(res.headers.get("link")).toBe('</docs/api/changelog>; rel="deprecation"; type="text/html", </docs/api/changelog>; rel="sunset"; type="text/html"');
@@ -84,6 +84,12 @@ describe("a deprecated route", () => {
     const res = await call({ "tenantkit-version": "1999-01-01" });
     expect(res.status).toBe(400);
     expect(res.headers.get("deprecation")).toMatch(/^@\d+$/);
+  });
+
+  it("is the only kind of answer with those headers", async () => {
+    const res = await fetch(`${inject("baseUrl")}/api/v1/orgs/${acme.org.slug}`, { headers: { cookie: await sessionCookie(acme.team.viewer) } });
+    expect(res.status).toBe(200);
+    for (const header of ["deprecation", "sunset", "link"]) expect(res.headers.get(header)).toBeNull();
   });
 });
 
@@ -109,6 +115,10 @@ describe("the request id", () => {
       ["next-auth", "/api/auth/csrf", {}, 200],
       ["webhook", "/api/webhooks/stripe", { method: "POST", body: "{}" }, 400],
     ];
+    // Next answers a method no route exports itself: only an id the caller sent comes back (next.config.js).
+    const wrongMethod = await fetch(`${base()}/api/v1/orgs`, { method: "PUT", headers: { "x-request-id": "req-405" } });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("x-request-id")).toBe("req-405");
     for (const [label, path, init, status] of cases) {
       const sent = await fetch(`${base()}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), "x-request-id": `req-${label}` } });
       expect(sent.status, label).toBe(status);
