@@ -29,7 +29,7 @@ export const API_VERSIONS = [
     date: "2026-11-30",
     title: "First version",
     changes: [
-      { kind: "added", text: "Organizations, members, invitations, projects, the audit log, billing, usage and API keys under /api/v1, with session cookies or API keys." },
+      { kind: "added", text: "Organizations, members, invitations, projects, the audit log, billing, usage and API keys under `/api/v1`, with session cookies or API keys." },
       { kind: "added", text: "Errors as RFC 9457 problem+json with a stable `code`; every answer carries an `x-request-id`." },
       { kind: "added", text: "Cursor pagination on the projects and audit-log lists." },
     ],
@@ -38,7 +38,7 @@ export const API_VERSIONS = [
     date: "2026-12-02",
     title: "Pagination everywhere, conditional requests and dated versions",
     changes: [
-      { kind: "added", text: "The `Tenantkit-Version` request header picks a dated version; every /api/v1 answer names the version it was served in." },
+      { kind: "added", text: "The `Tenantkit-Version` request header picks a dated version; every `/api/v1` answer names the version it was served in." },
       {
         kind: "added",
         text: "`?cursor=&limit=` on the members, invitations, API keys, organizations, sessions and security-events lists, which answer `{ data, nextCursor }`.",
@@ -47,7 +47,7 @@ export const API_VERSIONS = [
       { kind: "added", text: "`Deprecation`, `Sunset` and `Link` headers on any route or version scheduled to go." },
       {
         kind: "changed",
-        text: "GET /api/v1/me/sessions and GET /api/v1/me/security-events answer `{ data, nextCursor }` instead of `{ sessions }` and `{ events }`. Requests pinned to 2026-11-30 still get the old shape (the first page).",
+        text: "`GET /api/v1/me/sessions` and `GET /api/v1/me/security-events` answer `{ data, nextCursor }` instead of `{ sessions }` and `{ events }`. Requests pinned to 2026-11-30 still get the old shape (the first page).",
       },
       { kind: "changed", text: "In every version, members, invitations, API keys and organizations come at most 100 to a page (the default): follow `nextCursor` for the rest." },
     ],
