@@ -33,9 +33,11 @@ beforeAll(async () => {
   joiner = await createUser("Pages Joiner");
   const orgId = acme.org.id;
   made.members.push(acme.team.owner.id, acme.team.admin.id, acme.team.member.id, acme.team.viewer.id);
+  // Made before the transaction: on PGlite a query outside it would wait for it to end.
+  const users: { id: string }[] = [];
+  for (let i = 0; i < ROWS; i++) users.push(await db.user.create({ data: { email: `pages.${randomBytes(4).toString("hex")}@example.test` } }));
   await scoped({ orgId }, async (tx) => {
-    for (let i = 0; i < ROWS; i++) {
-      const user = await db.user.create({ data: { email: `pages.${randomBytes(4).toString("hex")}@example.test` } });
+    for (const [i, user] of users.entries()) {
       await tx.membership.create({ data: { orgId, userId: user.id, role: "member", createdAt: SAME_TIME } });
       made.members.push(user.id);
       const invitation = await tx.invitation.create({
