@@ -45,7 +45,7 @@ function toDto(row: Row): ApiKeyDto {
 export async function listApiKeys(ctx: OrgContext, tx: Tx, page: PageQuery): Promise<Page<ApiKeyDto>> {
   const rows = await tx.apiKey.findMany({
     where: { orgId: ctx.org.id, ...afterCursor(page.cursor, "desc") },
-    orderBy: [...keysetOrder("desc")],
+    orderBy: keysetOrder("desc"),
     select,
     take: page.limit + 1,
   });

@@ -41,7 +41,7 @@ export type SecurityEventView = { id: string; type: string; ip: string | null; u
 export async function listSecurityEvents(client: Db | Tx, userId: string, page: PageQuery): Promise<Page<SecurityEventView>> {
   const rows = await client.securityEvent.findMany({
     where: { userId, ...afterCursor(page.cursor, "desc") },
-    orderBy: [...keysetOrder("desc")],
+    orderBy: keysetOrder("desc"),
     take: page.limit + 1,
     select: { id: true, type: true, ip: true, userAgent: true, details: true, createdAt: true },
   });

@@ -61,7 +61,7 @@ export type SessionView = {
 export async function listSessions(userId: string, currentId: string, page: PageQuery): Promise<Page<SessionView>> {
   const rows = await db.userSession.findMany({
     where: { userId, revokedAt: null, lastSeenAt: { gt: new Date(Date.now() - SESSION_MAX_AGE_S * 1000) }, ...afterCursor(page.cursor, "desc") },
-    orderBy: [...keysetOrder("desc")],
+    orderBy: keysetOrder("desc"),
     select: { id: true, method: true, ip: true, userAgent: true, createdAt: true, lastSeenAt: true },
     take: page.limit + 1,
   });

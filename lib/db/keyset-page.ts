@@ -15,14 +15,19 @@ export type Page<T> = { data: T[]; nextCursor: string | null };
  * The rows after `cursor` in (createdAt, id) order, id breaking ties so no row is seen twice
  * or skipped. Spread into a `where`; the list must be ordered by the same two columns.
  */
-export function afterCursor(cursor: Cursor | undefined, order: "asc" | "desc") {
+export function afterCursor(cursor: Cursor | undefined, order: Direction) {
   if (!cursor) return {};
   const { createdAt, id } = cursor;
   if (order === "desc") return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] };
   return { OR: [{ createdAt: { gt: createdAt } }, { createdAt, id: { gt: id } }] };
 }
 
-export const keysetOrder = (order: "asc" | "desc") => [{ createdAt: order }, { id: order }] as const;
+type Direction = "asc" | "desc";
+
+/** The `orderBy` that goes with afterCursor. */
+export function keysetOrder(order: Direction): [{ createdAt: Direction }, { id: Direction }] {
+  return [{ createdAt: order }, { id: order }];
+}
 
 /** `rows` fetched with `take: limit + 1`: the extra row only says whether another page follows. */
 export function toPage<R extends Cursor, T>(rows: R[], limit: number, toDto: (row: R) => T): Page<T> {

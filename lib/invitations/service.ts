@@ -145,7 +145,7 @@ export async function listInvitations(ctx: OrgContext, tx: Tx, page: PageQuery =
   const [rows, seats] = await Promise.all([
     tx.invitation.findMany({
       where: { orgId: ctx.org.id, acceptedAt: null, revokedAt: null, ...afterCursor(page.cursor, "desc") },
-      orderBy: [...keysetOrder("desc")],
+      orderBy: keysetOrder("desc"),
       select,
       take: page.limit + 1,
     }),

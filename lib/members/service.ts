@@ -40,7 +40,7 @@ export async function pageMembers(ctx: OrgContext, tx: Tx, page: PageQuery): Pro
   const rows = await tx.membership.findMany({
     where: { orgId: ctx.org.id, ...afterCursor(page.cursor, "asc") },
     select,
-    orderBy: [...keysetOrder("asc")],
+    orderBy: keysetOrder("asc"),
     take: page.limit + 1,
   });
   return toPage(rows, page.limit, toDto);

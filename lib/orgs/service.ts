@@ -34,7 +34,7 @@ export async function pageOrgsForUser(userId: string, page: PageQuery): Promise<
     const rows = await tx.membership.findMany({
       where: { userId, ...afterCursor(page.cursor, "asc") },
       select: { id: true, createdAt: true, role: true, org: { select: { id: true, slug: true, name: true, personal: true } } },
-      orderBy: [...keysetOrder("asc")],
+      orderBy: keysetOrder("asc"),
       take: page.limit + 1,
     });
     return toPage(rows, page.limit, (r) => ({ ...r.org, role: r.role }));
