@@ -18,7 +18,16 @@ const nextConfig = {
   // Server-only packages with native or Node-specific code stay out of the bundle.
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pg"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Next answers a method a route file does not export (405) before any of our code runs:
+      // this at least echoes the caller's own request id there. Route handlers set their own.
+      {
+        source: "/api/:path*",
+        has: [{ type: "header", key: "x-request-id", value: "(?<requestId>[A-Za-z0-9._:-]{1,64})" }],
+        headers: [{ key: "x-request-id", value: ":requestId" }],
+      },
+    ];
   },
 };
 

@@ -13,7 +13,7 @@ const hsts = env.NODE_ENV === "production" && features.https;
  *   HTTPS. The other security headers are static and come from next.config.js.
  */
 export function proxy(request: NextRequest) {
-  const malformed = refuseMalformedPath(request.nextUrl.pathname);
+  const malformed = refuseMalformedPath(request.nextUrl.pathname, request.headers);
   if (malformed) return malformed;
   if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
 

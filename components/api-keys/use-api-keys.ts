@@ -2,20 +2,22 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
+import { fetchAllPages } from "@/lib/api/fetch-all-pages";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { ApiKeyDto, CreatedApiKeyDto } from "@/lib/api-keys/schemas";
+import type { Page } from "@/lib/db/keyset-page";
 import { queryKeys } from "@/lib/query-keys";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { errorMessage } from "@/components/forms/field-errors";
 
-type ApiKeyList = { data: ApiKeyDto[] };
+type ApiKeyList = Page<ApiKeyDto>;
 export type ApiKeyCreateBody = { name: string; role: ApiKeyDto["role"]; expiresAt?: string };
 
 export function useApiKeys() {
   const { org } = useDashboard();
   return useQuery({
     queryKey: queryKeys.apiKeys(org.slug),
-    queryFn: ({ signal }) => fetchJson<ApiKeyList>(`/api/v1/orgs/${encodeURIComponent(org.slug)}/api-keys`, { signal }),
+    queryFn: ({ signal }) => fetchAllPages<ApiKeyList>(`/api/v1/orgs/${encodeURIComponent(org.slug)}/api-keys`, { signal }),
   });
 }
 
@@ -29,7 +31,7 @@ export function useApiKeyMutations() {
   // Not optimistic: the response carries the only copy of the secret.
   const create = useMutation({
     mutationFn: (input: ApiKeyCreateBody) => fetchJson<CreatedApiKeyDto>(base, { method: "POST", body: input }),
-    onSuccess: ({ key: _secret, ...created }) => queryClient.setQueryData<ApiKeyList>(key, (list) => list && { data: [created, ...list.data] }),
+    onSuccess: ({ key: _secret, ...created }) => queryClient.setQueryData<ApiKeyList>(key, (list) => list && { ...list, data: [created, ...list.data] }),
     onSettled: settle,
   });
 

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
+import { fetchAllPages } from "@/lib/api/fetch-all-pages";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { InvitationCreateInput, InvitationDto, InvitationList } from "@/lib/invitations/schemas";
 import { queryKeys } from "@/lib/query-keys";
@@ -13,7 +14,7 @@ export function useInvitations(initial: InvitationList) {
   const { org } = useDashboard();
   return useQuery({
     queryKey: queryKeys.invitations(org.slug),
-    queryFn: ({ signal }) => fetchJson<InvitationList>(`/api/v1/orgs/${encodeURIComponent(org.slug)}/invitations`, { signal }),
+    queryFn: ({ signal }) => fetchAllPages<InvitationList>(`/api/v1/orgs/${encodeURIComponent(org.slug)}/invitations`, { signal }),
     initialData: initial,
   });
 }

@@ -3,8 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
+import { fetchAllPages } from "@/lib/api/fetch-all-pages";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { Role } from "@/lib/db/generated/enums";
+import type { Page } from "@/lib/db/keyset-page";
 import type { MemberDto } from "@/lib/members/service";
 import { queryKeys } from "@/lib/query-keys";
 import { useDashboard } from "@/components/dashboard/dashboard-context";
@@ -19,7 +21,7 @@ export function useMembers(initial: MemberDto[]) {
   const { org } = useDashboard();
   return useQuery({
     queryKey: queryKeys.members(org.slug),
-    queryFn: ({ signal }) => fetchJson<{ data: MemberDto[] }>(`/api/v1/orgs/${encodeURIComponent(org.slug)}/members`, { signal }).then((r) => r.data),
+    queryFn: ({ signal }) => fetchAllPages<Page<MemberDto>>(`/api/v1/orgs/${encodeURIComponent(org.slug)}/members`, { signal }).then((r) => r.data),
     initialData: initial,
   });
 }

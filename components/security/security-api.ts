@@ -1,7 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { fetchAllPages } from "@/lib/api/fetch-all-pages";
 import { fetchJson } from "@/lib/api/fetch-json";
+import type { Page } from "@/lib/db/keyset-page";
 import { queryKeys } from "@/lib/query-keys";
 
 import type { SecurityEventView } from "@/lib/auth/security-events";
@@ -24,13 +26,14 @@ export function useSecurityOverview() {
 export function useDeviceSessions() {
   return useQuery({
     queryKey: queryKeys.sessions(),
-    queryFn: ({ signal }) => fetchJson<{ sessions: DeviceSession[] }>("/api/v1/me/sessions", { signal }).then((r) => r.sessions),
+    queryFn: ({ signal }) => fetchAllPages<Page<DeviceSession>>("/api/v1/me/sessions", { signal }).then((r) => r.data),
   });
 }
 
 export function useSecurityEvents() {
   return useQuery({
     queryKey: queryKeys.securityEvents(),
-    queryFn: ({ signal }) => fetchJson<{ events: SecurityEvent[] }>("/api/v1/me/security-events", { signal }).then((r) => r.events),
+    // The most recent page is the history the page shows.
+    queryFn: ({ signal }) => fetchJson<Page<SecurityEvent>>("/api/v1/me/security-events", { signal }).then((r) => r.data),
   });
 }

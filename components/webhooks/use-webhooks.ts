@@ -2,7 +2,9 @@
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
+import { fetchAllPages } from "@/lib/api/fetch-all-pages";
 import { fetchJson } from "@/lib/api/fetch-json";
+import type { Page } from "@/lib/db/keyset-page";
 import { queryKeys } from "@/lib/query-keys";
 import type {
   WebhookDeliveryDetail,
@@ -14,7 +16,7 @@ import type {
 import { useDashboard } from "@/components/dashboard/dashboard-context";
 import { errorMessage } from "@/components/forms/field-errors";
 
-type EndpointList = { data: WebhookEndpointDto[] };
+type EndpointList = Page<WebhookEndpointDto>;
 export type EndpointCreateBody = { url: string; description: string; eventTypes: string[] };
 export type EndpointUpdateBody = Partial<EndpointCreateBody> & { enabled?: boolean };
 export type DeliveryStatusFilter = WebhookDeliveryDto["status"] | "all";
@@ -26,7 +28,7 @@ function useBase() {
 
 export function useWebhookEndpoints(initial?: EndpointList) {
   const { slug, base } = useBase();
-  return useQuery({ queryKey: queryKeys.webhooks(slug), queryFn: ({ signal }) => fetchJson<EndpointList>(base, { signal }), initialData: initial });
+  return useQuery({ queryKey: queryKeys.webhooks(slug), queryFn: ({ signal }) => fetchAllPages<EndpointList>(base, { signal }), initialData: initial });
 }
 
 export function useWebhookEndpoint(id: string, initial?: WebhookEndpointDto) {

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import type { Page } from "@/lib/db/keyset-page";
 import type { WebhookEndpointDto } from "@/lib/webhooks/schemas";
 import { webhookEndpointPath } from "@/lib/webhooks/paths";
 import { useDashboard, useReadOnlyBlock } from "@/components/dashboard/dashboard-context";
@@ -18,7 +19,7 @@ import { EndpointStatus } from "./endpoint-status";
 import { useWebhookEndpoints } from "./use-webhooks";
 
 /** Settings → Webhooks: the org's endpoints and their state; each opens its delivery log. */
-export function WebhooksView({ initial }: { initial: { data: WebhookEndpointDto[] } }) {
+export function WebhooksView({ initial }: { initial: Page<WebhookEndpointDto> }) {
   const { org } = useDashboard();
   const endpoints = useWebhookEndpoints(initial);
   const usage = useOrgUsage();

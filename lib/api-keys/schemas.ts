@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { boundedInstantSchema } from "@/lib/db/bounded-date";
+import { MAX_PAGE_SIZE, pageQuerySchema, pageSchema } from "@/lib/db/keyset-page";
 
 export const API_KEY_ROLES = ["read_only", "read_write"] as const;
 export const apiKeyRoleSchema = z.enum(API_KEY_ROLES, { error: "must be read_only or read_write" });
@@ -13,6 +14,9 @@ export const apiKeyCreateSchema = z.object({
     .transform((v) => new Date(v))
     .nullish(),
 });
+
+/** The settings page lists every key: a page as large as allowed by default. */
+export const apiKeyListQuerySchema = pageQuerySchema(MAX_PAGE_SIZE);
 
 export const apiKeyIdSchema = z.string().regex(/^[a-z0-9]{20,40}$/, "is not a valid API key id");
 
@@ -35,7 +39,7 @@ export const apiKeySchema = z.object({
   lastUsedAt: z.iso.datetime().nullable(),
 });
 
-export const apiKeyListSchema = z.object({ data: z.array(apiKeySchema) });
+export const apiKeyListSchema = pageSchema(apiKeySchema);
 
 /** The one response that carries the whole key; it is not stored anywhere it could be read back. */
 export const createdApiKeySchema = apiKeySchema.extend({ key: z.string() });

@@ -2,6 +2,7 @@ import { notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { assertFeature } from "@/lib/billing/entitlements";
 import type { Prisma } from "@/lib/db/generated/client";
+import { afterCursor, keysetOrder, toPage, type Page, type PageQuery } from "@/lib/db/keyset-page";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import { env } from "@/lib/env";
 import { assertWritable, personActing, type OrgContext } from "@/lib/orgs/context";
@@ -41,9 +42,14 @@ function toDto(row: Row): ApiKeyDto {
 }
 
 /** Newest first, revoked ones included: they still explain entries in the audit log. */
-export async function listApiKeys(ctx: OrgContext, tx: Tx): Promise<{ data: ApiKeyDto[] }> {
-  const rows = await tx.apiKey.findMany({ where: { orgId: ctx.org.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select });
-  return { data: rows.map(toDto) };
+export async function listApiKeys(ctx: OrgContext, tx: Tx, page: PageQuery): Promise<Page<ApiKeyDto>> {
+  const rows = await tx.apiKey.findMany({
+    where: { orgId: ctx.org.id, ...afterCursor(page.cursor, "desc") },
+    orderBy: keysetOrder("desc"),
+    select,
+    take: page.limit + 1,
+  });
+  return toPage(rows, page.limit, toDto);
 }
 
 /**

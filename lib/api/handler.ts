@@ -1,12 +1,14 @@
-import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { isTransientStripeError } from "@/lib/billing/stripe-errors";
 import { Prisma } from "@/lib/db/generated/client";
 import { postgresErrorCode, SQLSTATE } from "@/lib/db/postgres-error";
 import { log } from "@/lib/log";
+import { deprecationHeaders } from "./deprecation";
 import { AppError } from "./errors";
 import { problemResponse } from "./problem";
+import { REQUEST_ID_HEADER, requestIdOf } from "./request-id";
 import { describeRoute, type RouteMeta } from "./route-meta";
+import { requestedVersion, VERSION_HEADER, versionInfo, type ApiVersionDate } from "./versions";
 
 /** Next passes no params object to routes without dynamic segments. */
 export type RouteParams = { params: Promise<Record<string, string> | undefined> };
@@ -38,8 +40,21 @@ function toAppError(error: unknown): AppError | null {
   return null;
 }
 
-/** `apiKeyId` is a key's public id (never its secret), for requests made with one. */
-export type RequestLog = { requestId: string; orgId?: string; userId?: string; apiKeyId?: string };
+/**
+ * `apiKeyId` is a key's public id (never its secret), for requests made with one. `version`
+ * is the dated API version (versions.ts) an `/api/v1` request is served in.
+ */
+export type RequestLog = { requestId: string; version?: ApiVersionDate; orgId?: string; userId?: string; apiKeyId?: string };
+
+const VERSIONED = "/api/v1/";
+
+/** What every answer says about itself: its request id, and under /api/v1 its version and any deprecation. */
+function describeAnswer(response: Response, meta: RequestLog, describe: RouteMeta | undefined): void {
+  response.headers.set(REQUEST_ID_HEADER, meta.requestId);
+  if (meta.version) response.headers.set(VERSION_HEADER, meta.version);
+  const deprecation = describe?.deprecated ?? (meta.version && versionInfo(meta.version).deprecated);
+  if (deprecation) for (const [k, v] of Object.entries(deprecationHeaders(deprecation))) response.headers.set(k, v);
+}
 
 /**
  * The outer shell every API route shares: request id, timing, one structured log line,
@@ -49,16 +64,17 @@ export type RequestLog = { requestId: string; orgId?: string; userId?: string; a
 export function apiRoute(run: (req: NextRequest, route: RouteParams, meta: RequestLog) => Promise<Response>, describe?: RouteMeta): RouteHandler {
   const handler: RouteHandler = async (req, route) => {
     const started = performance.now();
-    const meta: RequestLog = { requestId: req.headers.get("x-request-id")?.slice(0, 64) || randomUUID() };
+    const meta: RequestLog = { requestId: requestIdOf(req.headers) };
     let response: Response;
     try {
+      if (req.nextUrl.pathname.startsWith(VERSIONED)) meta.version = requestedVersion(req.headers.get(VERSION_HEADER));
       response = await run(req, route, meta);
     } catch (error) {
       const known = toAppError(error);
       if (!known) log.error("request failed", { ...meta, method: req.method, path: req.nextUrl.pathname, error });
       response = problemResponse(known ?? new AppError("internal", "Something went wrong on our side. Try again, and contact support with the request id if it persists."), meta.requestId);
     }
-    response.headers.set("x-request-id", meta.requestId);
+    describeAnswer(response, meta, describe);
     log.info("request", {
       ...meta,
       method: req.method,

@@ -1,5 +1,6 @@
 import { AppError } from "./errors";
 import { problemResponse } from "./problem";
+import { requestIdOf } from "./request-id";
 
 /**
  * Next answers a bare, uncaught 500 when it cannot percent-decode a path into route
@@ -7,13 +8,13 @@ import { problemResponse } from "./problem";
  * runs. The proxy refuses such URLs first: a client error is a 400, and a 500 would
  * hide real failures in the error rate.
  */
-export function refuseMalformedPath(pathname: string): Response | null {
+export function refuseMalformedPath(pathname: string, headers: Headers): Response | null {
   try {
     decodeURIComponent(pathname);
     return null;
   } catch {
     const message = "The URL path is not valid percent-encoded UTF-8.";
-    if (pathname.startsWith("/api/")) return problemResponse(new AppError("bad_request", message));
+    if (pathname.startsWith("/api/")) return problemResponse(new AppError("bad_request", message), requestIdOf(headers));
     return new Response(message, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
 }

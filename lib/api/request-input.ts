@@ -6,7 +6,7 @@ import { findUnstorableInput } from "./storable-text";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-type Where = "body" | "query" | "params";
+type Where = "body" | "query" | "params" | "headers";
 
 const fieldErrors = (error: z.ZodError): FieldError[] =>
   error.issues.map((i) => ({ path: i.path.join(".") || "(root)", message: i.message }));

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
 import type { ErrorCode } from "./errors";
 import type { LimitName } from "@/lib/rate-limit";
+import type { Deprecation } from "./versions";
 
 /** What the OpenAPI document says about a route beyond its input schemas (lib/openapi). */
 export type RouteDocs = {
@@ -15,6 +16,8 @@ export type RouteDocs = {
    * from the route's kind, permission and inputs are derived (lib/openapi/errors.ts), not listed.
    */
   errors?: readonly ErrorCode[];
+  /** Scheduled to go: every answer carries Deprecation, Sunset and Link headers (deprecation.ts). */
+  deprecated?: Deprecation;
 };
 
 /**
@@ -35,6 +38,8 @@ export type RouteMeta = RouteDocs & {
   status?: number;
   /** The caller must have entered their password or signed in within the last few minutes. */
   recentAuth?: boolean;
+  /** Answers carry a strong `ETag`; GET honours `If-None-Match` (304), writes `If-Match` (412) (conditional.ts). */
+  etag?: boolean;
 };
 
 const META = Symbol.for("tenantkit.routeMeta");

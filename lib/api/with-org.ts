@@ -4,6 +4,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import { isApiKey, runAsMember, type OrgContext } from "@/lib/orgs/context";
 import { slugSchema } from "@/lib/orgs/slug";
+import { assertWritePreconditions, conditionalResponse, isWrite, readConditions } from "./conditional";
 import { AppError } from "./errors";
 import { apiRoute, toResponse, type RouteHandler } from "./handler";
 import { limitOrgRequest } from "./org-rate-limit";
@@ -11,6 +12,7 @@ import { authenticateOrgCaller, routePattern } from "./request-auth";
 import { parseWith, readJsonBody, readRouteParams, searchParamsObject } from "./request-input";
 import { requestMeta } from "./request-meta";
 import type { RouteDocs } from "./route-meta";
+import { CURRENT_VERSION, type ApiVersionDate } from "./versions";
 import { recordApiCall } from "@/lib/billing/usage-recorder";
 import { idempotentRequest, isReplayed } from "@/lib/idempotency/idempotent-request";
 
@@ -27,6 +29,12 @@ export type OrgRouteOptions<B, Q, P> = RouteDocs & {
   status?: number;
   /** Destructive actions: the caller must have entered their password or signed in within 10 minutes. */
   recentAuth?: boolean;
+  /**
+   * Conditional requests (conditional.ts): answers carry an ETag, GET honours If-None-Match,
+   * and a write with If-Match / If-None-Match is checked against what this returns: the
+   * resource as its GET answers, read under a row lock (null when it does not exist).
+   */
+  etag?: (ctx: OrgContext, tx: Tx, params: Out<P>) => Promise<unknown>;
 };
 
 export type OrgHandlerArgs<B, Q, P> = {
@@ -36,6 +44,8 @@ export type OrgHandlerArgs<B, Q, P> = {
   query: Out<Q>;
   params: Out<P>;
   req: NextRequest;
+  /** The dated API version the caller asked for (versions.ts): branch on it for a breaking change. */
+  version: ApiVersionDate;
 };
 
 /**
@@ -63,6 +73,8 @@ export function withOrg<B extends Schema | undefined = undefined, Q extends Sche
     const query = (options.query ? parseWith(options.query, searchParamsObject(req), "query") : undefined) as Out<Q>;
     const rawBody = options.body ? await readJsonBody(req) : undefined;
     const body = (options.body ? parseWith(options.body, rawBody, "body") : undefined) as Out<B>;
+    const conditions = options.etag ? readConditions(req.headers) : undefined;
+    const version = meta.version ?? CURRENT_VERSION;
 
     const response = await runAsMember(
       caller,
@@ -71,7 +83,13 @@ export function withOrg<B extends Schema | undefined = undefined, Q extends Sche
       async (ctx, tx) => {
         meta.orgId = ctx.org.id;
         await limit.resolved(ctx);
-        const work = async () => toResponse(await handler({ ctx, tx, body, query, params, req }), options.status);
+        if (options.etag && conditions && isWrite(req.method) && (conditions.ifMatch || conditions.ifNoneMatch)) {
+          assertWritePreconditions(conditions, await options.etag(ctx, tx, params));
+        }
+        const work = async () => {
+          const result = await handler({ ctx, tx, body, query, params, req, version });
+          return conditions ? conditionalResponse(result, options.status, conditions, !isWrite(req.method)) : toResponse(result, options.status);
+        };
         return idempotency ? idempotency.run(tx, ctx.org.id, rawBody, work) : work();
       },
       requestMeta(req, meta.requestId),
@@ -82,5 +100,5 @@ export function withOrg<B extends Schema | undefined = undefined, Q extends Sche
     if (isApiKey(caller) && meta.orgId && !isReplayed(response)) recordApiCall(meta.orgId);
     for (const [k, v] of Object.entries(limit.headers())) response.headers.set(k, v);
     return response;
-  }, { kind: "org", ...options });
+  }, { kind: "org", ...options, etag: Boolean(options.etag) });
 }

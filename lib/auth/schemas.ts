@@ -1,5 +1,10 @@
 import { z } from "zod";
+import { MAX_PAGE_SIZE, pageQuerySchema, pageSchema } from "@/lib/db/keyset-page";
 import { invitationTokenSchema } from "@/lib/invitations/token-schema";
+
+/** The signed-in user's devices (GET /api/v1/me/sessions) and security history (…/security-events). */
+export const sessionListQuerySchema = pageQuerySchema(MAX_PAGE_SIZE);
+export const securityEventListQuerySchema = pageQuerySchema(50);
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("is not a valid email address").max(254));
 
@@ -48,7 +53,7 @@ export const sessionSchema = z.object({
   lastSeenAt: instant,
 });
 
-export const sessionListSchema = z.object({ sessions: z.array(sessionSchema) });
+export const sessionListSchema = pageSchema(sessionSchema);
 
 export const securityEventSchema = z.object({
   id: z.string(),
@@ -60,7 +65,7 @@ export const securityEventSchema = z.object({
   createdAt: instant,
 });
 
-export const securityEventListSchema = z.object({ events: z.array(securityEventSchema) });
+export const securityEventListSchema = pageSchema(securityEventSchema);
 
 export type SignUpResult = z.infer<typeof signUpResultSchema>;
 export type SessionView = z.infer<typeof sessionSchema>;

@@ -2,6 +2,7 @@ import type { SecurityEventView } from "./schemas";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Tx } from "@/lib/db/tenant-transaction";
+import { afterCursor, keysetOrder, toPage, type Page, type PageQuery } from "@/lib/db/keyset-page";
 
 export const SECURITY_EVENT_TYPES = [
   "signed_in",
@@ -38,12 +39,12 @@ export async function recordSecurityEvent(
 
 export type { SecurityEventView } from "./schemas";
 
-export async function listSecurityEvents(client: Db | Tx, userId: string): Promise<SecurityEventView[]> {
+export async function listSecurityEvents(client: Db | Tx, userId: string, page: PageQuery): Promise<Page<SecurityEventView>> {
   const rows = await client.securityEvent.findMany({
-    where: { userId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 50,
+    where: { userId, ...afterCursor(page.cursor, "desc") },
+    orderBy: keysetOrder("desc"),
+    take: page.limit + 1,
     select: { id: true, type: true, ip: true, userAgent: true, details: true, createdAt: true },
   });
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  return toPage(rows, page.limit, (r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { describeUserAgent } from "@/components/audit/user-agent";
 import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
+import { afterCursor, keysetOrder, toPage, type Page, type PageQuery } from "@/lib/db/keyset-page";
 import { recordSecurityEvent, type Origin } from "./security-events";
 
 /** The JWT's lifetime (lib/auth/options.ts): a session idle for longer cannot be in use. */
@@ -48,13 +49,15 @@ export async function endOtherSessions(userId: string, keepId: string, origin: O
 
 export type { SessionView } from "@/lib/auth/schemas";
 
-export async function listSessions(userId: string, currentId: string): Promise<SessionView[]> {
+/** Live sessions, newest sign-in first: `lastSeenAt` changes under a reader, so pages follow `createdAt`. */
+export async function listSessions(userId: string, currentId: string, page: PageQuery): Promise<Page<SessionView>> {
   const rows = await db.userSession.findMany({
-    where: { userId, revokedAt: null, lastSeenAt: { gt: new Date(Date.now() - SESSION_MAX_AGE_S * 1000) } },
-    orderBy: [{ lastSeenAt: "desc" }, { id: "asc" }],
+    where: { userId, revokedAt: null, lastSeenAt: { gt: new Date(Date.now() - SESSION_MAX_AGE_S * 1000) }, ...afterCursor(page.cursor, "desc") },
+    orderBy: keysetOrder("desc"),
     select: { id: true, method: true, ip: true, userAgent: true, createdAt: true, lastSeenAt: true },
+    take: page.limit + 1,
   });
-  return rows.map((r) => ({
+  return toPage(rows, page.limit, (r) => ({
     ...r,
     current: r.id === currentId,
     device: r.userAgent ? describeUserAgent(r.userAgent) : "Unknown device",

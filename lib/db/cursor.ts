@@ -3,8 +3,8 @@ import { isBoundedDate } from "./bounded-date";
 
 export type Cursor = { createdAt: Date; id: string };
 
-/** Row ids are cuids; anything else in a cursor was not written by encodeCursor. */
-const CURSOR_ID = /^[a-z0-9]{20,40}$/;
+/** Row ids are cuids (sessions: UUIDs); anything else in a cursor was not written by encodeCursor. */
+const CURSOR_ID = /^(?:[a-z0-9]{20,40}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 /** Exactly what `Date.toISOString()` prints for years 1–9999. */
 const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const CURSOR_BASE64URL = /^[A-Za-z0-9_-]+$/;

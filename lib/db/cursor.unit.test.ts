@@ -9,6 +9,8 @@ describe("cursor", () => {
     const c = { createdAt: new Date("2026-01-02T03:04:05.678Z"), id };
     expect(decodeCursor(encodeCursor(c))).toEqual(c);
     expect(cursorSchema.parse(encodeCursor(c))).toEqual(c);
+    const session = { createdAt: c.createdAt, id: "3f2b8c1e-9d4a-4e7b-8a6c-0d1e2f3a4b5c" };
+    expect(decodeCursor(encodeCursor(session))).toEqual(session);
   });
 
   it("refuses forged cursors of every shape", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/auth/schemas";
 import { Role } from "@/lib/db/generated/enums";
+import { MAX_PAGE_SIZE, pageQuerySchema, pageSchema } from "@/lib/db/keyset-page";
 import { invitationTokenSchema } from "./token-schema";
 
 export const MAX_INVITES_PER_REQUEST = 20;
@@ -40,10 +41,13 @@ export const invitationSchema = z.object({
   createdAt: z.iso.datetime(),
 });
 
+/** The dashboard shows every pending invitation: a page as large as allowed by default. */
+export const invitationListQuerySchema = pageQuerySchema(MAX_PAGE_SIZE);
+
 /** Seats in use (members + pending invitations) against the plan's cap; a null limit is unlimited. */
 const seatUsageSchema = z.object({ used: z.number().int(), limit: z.number().int().nullable() });
 
-export const invitationListSchema = z.object({ data: z.array(invitationSchema), seats: seatUsageSchema });
+export const invitationListSchema = pageSchema(invitationSchema).extend({ seats: seatUsageSchema });
 
 export const createdInvitationsSchema = z.object({ data: z.array(invitationSchema) });
 

@@ -2,6 +2,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import { AppError, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record";
+import { afterCursor, keysetOrder, MAX_PAGE_SIZE, toPage, type PageQuery } from "@/lib/db/keyset-page";
 import { outranksOrEquals } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/generated/enums";
 import { queueSeatSync } from "@/lib/billing/seat-sync";
@@ -139,18 +140,19 @@ export async function createInvitations(ctx: OrgContext, tx: Tx, input: Invitati
   return { data };
 }
 
-/** Invitations still waiting for an answer (expired ones flagged), newest first, and the seat count. */
-export async function listInvitations(ctx: OrgContext, tx: Tx): Promise<InvitationList> {
+/** Invitations still waiting for an answer (expired ones flagged), newest first, a page at a time, and the seat count. */
+export async function listInvitations(ctx: OrgContext, tx: Tx, page: PageQuery = { limit: MAX_PAGE_SIZE }): Promise<InvitationList> {
   const [rows, seats] = await Promise.all([
     tx.invitation.findMany({
-      where: { orgId: ctx.org.id, acceptedAt: null, revokedAt: null },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      where: { orgId: ctx.org.id, acceptedAt: null, revokedAt: null, ...afterCursor(page.cursor, "desc") },
+      orderBy: keysetOrder("desc"),
       select,
+      take: page.limit + 1,
     }),
     seatUsage(ctx, tx),
   ]);
   const now = new Date();
-  return { data: rows.map((row) => toDto(row, now)), seats };
+  return { ...toPage(rows, page.limit, (row) => toDto(row, now)), seats };
 }
 
 /** An invitation of this org that is still open; accepted and revoked ones are history. */

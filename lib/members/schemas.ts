@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { Role } from "@/lib/db/generated/enums";
+import { MAX_PAGE_SIZE, pageQuerySchema, pageSchema } from "@/lib/db/keyset-page";
 
 const userIdSchema = z.string().regex(/^[a-z0-9]{20,40}$/, "is not a valid user id");
+
+/** The dashboard shows the whole roster: a page as large as allowed by default. */
+export const memberListQuerySchema = pageQuerySchema(MAX_PAGE_SIZE);
 
 export const memberParamsSchema = z.object({ userId: userIdSchema });
 
@@ -23,6 +27,6 @@ export const memberSchema = z
   });
 
 /** The members list, and what an ownership transfer answers with (everyone's role after it). */
-export const memberListSchema = z.object({ data: z.array(memberSchema) });
+export const memberListSchema = pageSchema(memberSchema);
 
 export type MemberDto = z.infer<typeof memberSchema>;

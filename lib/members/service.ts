@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/db/tenant-transaction";
 import { AppError, notFound } from "@/lib/api/errors";
 import { assertMay, personActing, type OrgContext } from "@/lib/orgs/context";
 import { recordAudit } from "@/lib/audit/record";
+import { afterCursor, keysetOrder, toPage, type Page, type PageQuery } from "@/lib/db/keyset-page";
 import { queueSeatSync } from "@/lib/billing/seat-sync";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { revokeInvitationsSentBy } from "@/lib/invitations/revoke-sent-by";
@@ -34,6 +35,17 @@ export async function listMembers(ctx: OrgContext, tx: Tx): Promise<MemberDto[]>
   // RLS confines memberships to the org (and the caller's own rows, which are in it).
   const rows = await tx.membership.findMany({ where: { orgId: ctx.org.id }, select, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   return rows.map(toDto);
+}
+
+/** One page of the roster, in the order people joined. */
+export async function pageMembers(ctx: OrgContext, tx: Tx, page: PageQuery): Promise<Page<MemberDto>> {
+  const rows = await tx.membership.findMany({
+    where: { orgId: ctx.org.id, ...afterCursor(page.cursor, "asc") },
+    select,
+    orderBy: keysetOrder("asc"),
+    take: page.limit + 1,
+  });
+  return toPage(rows, page.limit, toDto);
 }
 
 async function findMember(ctx: OrgContext, tx: Tx, userId: string): Promise<Row> {

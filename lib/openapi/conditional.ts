@@ -1,20 +1,15 @@
-import type { HttpMethod } from "@/lib/api/route-entries";
+import type { RouteEntry } from "@/lib/api/route-entries";
 
 /**
- * Single resources that take part in conditional requests: their GET answers with an
- * ETag and honours `If-None-Match`, their PATCH and DELETE honour `If-Match`. The one
- * list the document reads; when the handlers learn ETags from route metadata, derive
- * this from it instead. A path here without a route fails the document test.
+ * The conditional-request headers an operation takes part in, read from the route's own
+ * `etag` option (lib/api/conditional.ts): its answers carry an ETag, reads honour
+ * `If-None-Match` and writes `If-Match`.
  */
-export const CONDITIONAL_RESOURCES: readonly string[] = [
-  "/api/v1/orgs/[org]",
-  "/api/v1/orgs/[org]/projects/[id]",
-  "/api/v1/orgs/[org]/members/[userId]",
-  "/api/v1/orgs/[org]/api-keys/[id]",
-  "/api/v1/orgs/[org]/invitations/[id]",
-];
-
-export function conditionalHeaders(method: HttpMethod, path: string): { etag: boolean; ifMatch: boolean } {
-  const single = CONDITIONAL_RESOURCES.includes(path);
-  return { etag: single && method === "GET", ifMatch: single && (method === "PATCH" || method === "DELETE") };
+export function conditionalHeaders(entry: RouteEntry): { etag: boolean; ifNoneMatch: boolean; ifMatch: boolean } {
+  const on = entry.meta?.etag === true;
+  const read = entry.method === "GET" || entry.method === "HEAD";
+  return { etag: on && entry.meta?.response !== undefined, ifNoneMatch: on && read, ifMatch: on && !read };
 }
+
+/** Idempotency keys are kept per org and caller (lib/idempotency), so org-scoped POSTs honour them. */
+export const acceptsIdempotencyKey = (entry: RouteEntry) => entry.method === "POST" && entry.meta?.kind === "org";

@@ -2,7 +2,7 @@ import { ERROR_STATUS, type ErrorCode } from "@/lib/api/errors";
 import type { RouteEntry } from "@/lib/api/route-entries";
 import { PAUSED_WHEN_READ_ONLY } from "@/lib/auth/permissions";
 import { limits } from "@/lib/rate-limit/limits";
-import { conditionalHeaders } from "./conditional";
+import { acceptsIdempotencyKey, conditionalHeaders } from "./conditional";
 
 /**
  * The problem codes an operation can answer with, derived from what its wrapper does
@@ -32,8 +32,8 @@ export function errorCodesFor(entry: RouteEntry): ErrorCode[] {
     if (meta.params) codes.add("not_found");
   }
   if (meta?.recentAuth) codes.add("reauthentication_required");
-  if (conditionalHeaders(entry.method, entry.path).ifMatch) codes.add("precondition_failed");
-  if (entry.method === "POST") codes.add("idempotency_in_progress").add("idempotency_key_reused");
+  if (conditionalHeaders(entry).ifMatch) codes.add("precondition_failed");
+  if (acceptsIdempotencyKey(entry)) codes.add("idempotency_in_progress").add("idempotency_key_reused");
   codes.add("rate_limited");
   // Limits that fail closed answer 503 when their store is down rather than let requests through.
   if (meta?.limit && limits[meta.limit].onStoreFailure === "closed") codes.add("unavailable");

@@ -3,7 +3,7 @@ import { API_KEY_ACTS_AS, can, ROLES } from "@/lib/auth/permissions";
 import type { ApiKeyRole } from "@/lib/db/generated/enums";
 import { slugSchema } from "@/lib/orgs/slug";
 import { limits } from "@/lib/rate-limit/limits";
-import { conditionalHeaders } from "./conditional";
+import { acceptsIdempotencyKey, conditionalHeaders } from "./conditional";
 import { byStatus, errorCodesFor } from "./errors";
 import { exampleOf } from "./examples";
 import { headerParameter, responseHeaders } from "./headers";
@@ -43,10 +43,10 @@ function parameters(entry: RouteEntry): Json[] {
     }
   }
   params.push(headerParameter("TenantkitVersion"));
-  const conditional = conditionalHeaders(entry.method, entry.path);
-  if (conditional.etag) params.push(headerParameter("IfNoneMatch"));
+  const conditional = conditionalHeaders(entry);
+  if (conditional.ifNoneMatch) params.push(headerParameter("IfNoneMatch"));
   if (conditional.ifMatch) params.push(headerParameter("IfMatch"));
-  if (entry.method === "POST") params.push(headerParameter("IdempotencyKey"));
+  if (acceptsIdempotencyKey(entry)) params.push(headerParameter("IdempotencyKey"));
   return params;
 }
 
@@ -63,7 +63,7 @@ function mediaType(schema: JsonSchema): string {
 
 function success(entry: RouteEntry): [string, Json] {
   const meta = entry.meta;
-  const headers = responseHeaders({ rateLimit: meta?.kind !== "public", etag: conditionalHeaders(entry.method, entry.path).etag });
+  const headers = responseHeaders({ rateLimit: meta?.kind !== "public", etag: conditionalHeaders(entry).etag });
   if (!meta?.response) return ["204", { description: "Done; no body.", headers }];
   const schema = jsonSchemaOf(meta.response, "output");
   const type = mediaType(schema);

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Prisma } from "@/lib/db/generated/client";
+import { afterCursor, keysetOrder, toPage, type Page, type PageQuery } from "@/lib/db/keyset-page";
 import { asUser, setOrgScope, type Tx } from "@/lib/db/tenant-transaction";
 import { recordPlatformEvent } from "@/lib/platform/events";
 import { AppError } from "@/lib/api/errors";
@@ -20,6 +21,22 @@ export async function listOrgsForUser(userId: string): Promise<OrgSummary[]> {
       orderBy: [{ org: { personal: "desc" } }, { org: { name: "asc" } }],
     });
     return rows.map((r) => ({ ...r.org, role: r.role }));
+  });
+}
+
+/**
+ * The API's list of the user's orgs, a page at a time in the order they joined them. The
+ * dashboard's switcher reads all of them at once, sorted by name (listOrgsForUser).
+ */
+export async function pageOrgsForUser(userId: string, page: PageQuery): Promise<Page<OrgSummary>> {
+  return asUser(userId, async (tx) => {
+    const rows = await tx.membership.findMany({
+      where: { userId, ...afterCursor(page.cursor, "asc") },
+      select: { id: true, createdAt: true, role: true, org: { select: { id: true, slug: true, name: true, personal: true } } },
+      orderBy: keysetOrder("asc"),
+      take: page.limit + 1,
+    });
+    return toPage(rows, page.limit, (r) => ({ ...r.org, role: r.role }));
   });
 }
 
@@ -114,4 +131,14 @@ export async function deleteOrg(ctx: OrgContext, tx: Tx): Promise<void> {
 
 export async function getOrg(ctx: OrgContext, tx: Tx) {
   return { ...(await tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id }, select: orgColumns })), role: ctx.role };
+}
+
+/**
+ * The org as GET answers it, its row locked until the transaction ends: what an If-Match
+ * on a write is checked against. `no key update` is the lock member changes take too
+ * (lib/members/service.ts), so it queues behind them and blocks no membership insert.
+ */
+export async function lockOrg(ctx: OrgContext, tx: Tx) {
+  await tx.$queryRaw`select 1 from organizations where id = ${ctx.org.id} for no key update`;
+  return getOrg(ctx, tx);
 }

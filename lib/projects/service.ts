@@ -53,6 +53,16 @@ export async function getProject(ctx: OrgContext, tx: Tx, id: string): Promise<P
   return toDto(row);
 }
 
+/**
+ * The project as GET answers it, locked until the transaction ends (null when there is
+ * none): what an If-Match on a write is checked against, with no write slipping in between.
+ * Takes the route's params, to be the `etag` option of its withOrg routes.
+ */
+export async function lockProject(ctx: OrgContext, tx: Tx, { id }: { id: string }): Promise<ProjectDto | null> {
+  const locked = await tx.$queryRaw<unknown[]>`select 1 from projects where id = ${id} and "orgId" = ${ctx.org.id} for update`;
+  return locked.length ? getProject(ctx, tx, id) : null;
+}
+
 /** Refused (402) once the plan's project limit is reached; existing projects are never touched. */
 export async function createProject(ctx: OrgContext, tx: Tx, input: ProjectCreateInput): Promise<ProjectDto> {
   await assertWithinLimit(ctx, tx, "projects");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cursorSchema } from "@/lib/db/cursor";
+import { MAX_PAGE_SIZE, pageQuerySchema, pageSchema } from "@/lib/db/keyset-page";
 import { webhookEventTypeSchema } from "./events";
 import { webhookUrlSchema } from "./url-schema";
 
@@ -47,7 +48,10 @@ export const webhookEndpointDtoSchema = z.object({
 });
 export type WebhookEndpointDto = z.infer<typeof webhookEndpointDtoSchema>;
 
-export const webhookEndpointListSchema = z.object({ data: z.array(webhookEndpointDtoSchema) });
+export const webhookEndpointListSchema = pageSchema(webhookEndpointDtoSchema);
+
+/** The dashboard shows every endpoint: a page as large as allowed by default. */
+export const webhookEndpointListQuerySchema = pageQuerySchema(MAX_PAGE_SIZE);
 
 /** Creation and rotation: the one answer that carries the signing secret. */
 export const webhookEndpointWithSecretSchema = webhookEndpointDtoSchema.extend({ secret: z.string() });

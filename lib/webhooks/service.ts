@@ -4,6 +4,7 @@ import { assertFeature } from "@/lib/billing/entitlements";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import { encodeCursor } from "@/lib/db/cursor";
+import { afterCursor, keysetOrder, MAX_PAGE_SIZE, toPage, type Page, type PageQuery } from "@/lib/db/keyset-page";
 import { features } from "@/lib/env";
 import { assertWritable, type OrgContext } from "@/lib/orgs/context";
 import { queueDelivery, newEventId } from "./emit";
@@ -76,9 +77,14 @@ async function findEndpoint(ctx: OrgContext, tx: Tx, id: string): Promise<Endpoi
   return row;
 }
 
-export async function listWebhookEndpoints(ctx: OrgContext, tx: Tx): Promise<{ data: WebhookEndpointDto[] }> {
-  const rows = await tx.webhookEndpoint.findMany({ where: { orgId: ctx.org.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: endpointSelect });
-  return { data: rows.map(toEndpointDto) };
+export async function listWebhookEndpoints(ctx: OrgContext, tx: Tx, page: PageQuery = { limit: MAX_PAGE_SIZE }): Promise<Page<WebhookEndpointDto>> {
+  const rows = await tx.webhookEndpoint.findMany({
+    where: { orgId: ctx.org.id, ...afterCursor(page.cursor, "desc") },
+    orderBy: keysetOrder("desc"),
+    take: page.limit + 1,
+    select: endpointSelect,
+  });
+  return toPage(rows, page.limit, toEndpointDto);
 }
 
 export async function getWebhookEndpoint(ctx: OrgContext, tx: Tx, id: string): Promise<WebhookEndpointDto> {

@@ -4,7 +4,7 @@ import { createSession, createUser, orgWithTeam, TEST_PASSWORD } from "../suppor
 import { client, sessionCookie } from "../support/http";
 import { signInWithPassword } from "../support/sign-in";
 
-type SessionList = { sessions: { id: string; current: boolean; device: string; ip: string | null }[] };
+type SessionList = { data: { id: string; current: boolean; device: string; ip: string | null }[]; nextCursor: string | null };
 
 describe("sessions you can see and end", () => {
   it("records each sign-in as a device, lists it, and ends one device without touching the other", async () => {
@@ -15,8 +15,8 @@ describe("sessions you can see and end", () => {
     const phone = client(user, { sessionId: phoneId });
 
     const list = await laptop.get<SessionList>("/api/v1/me/sessions");
-    expect(list.body.sessions.map((s) => [s.id, s.current])).toEqual(expect.arrayContaining([[laptopId, true], [phoneId, false]]));
-    expect(list.body.sessions.find((s) => s.id === phoneId)?.device).toMatch(/Safari.*iOS/);
+    expect(list.body.data.map((s) => [s.id, s.current])).toEqual(expect.arrayContaining([[laptopId, true], [phoneId, false]]));
+    expect(list.body.data.find((s) => s.id === phoneId)?.device).toMatch(/Safari.*iOS/);
 
     expect((await laptop.delete(`/api/v1/me/sessions/${phoneId}`)).status).toBe(204);
     expect((await phone.get("/api/v1/orgs")).status).toBe(401);
@@ -28,7 +28,7 @@ describe("sessions you can see and end", () => {
     const bob = await createUser("Bob Sessions");
     const bobsId = await createSession(bob);
     expect((await client(alice).delete(`/api/v1/me/sessions/${bobsId}`)).status).toBe(404);
-    expect((await client(alice).get<SessionList>("/api/v1/me/sessions")).body.sessions.some((s) => s.id === bobsId)).toBe(false);
+    expect((await client(alice).get<SessionList>("/api/v1/me/sessions")).body.data.some((s) => s.id === bobsId)).toBe(false);
     expect((await client(bob, { sessionId: bobsId }).get("/api/v1/orgs")).status).toBe(200);
   });
 

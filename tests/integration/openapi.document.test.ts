@@ -5,7 +5,6 @@ import { describe, expect, inject, it } from "vitest";
 import { ERROR_STATUS } from "@/lib/api/errors";
 import { loadRouteTable, type RouteEntry } from "@/lib/api/route-table";
 import { env } from "@/lib/env";
-import { CONDITIONAL_RESOURCES } from "@/lib/openapi/conditional";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
 import { openApiPath } from "@/lib/openapi/operation";
 import { renderRouteModules, ROUTE_MODULES_FILE } from "@/lib/openapi/route-modules-source";
@@ -69,9 +68,26 @@ describe("the route table and the document", () => {
     expect(bodiless.every((l) => /^(DELETE|POST) /.test(l))).toBe(true);
   });
 
-  it("lists conditional-request resources that all exist", () => {
-    const paths = new Set(table.map((e) => e.path));
-    for (const path of CONDITIONAL_RESOURCES) expect(paths.has(path), path).toBe(true);
+  it("pages every list: an answer holding a `data` array has `nextCursor` and takes `cursor` and `limit`", () => {
+    for (const entry of table.filter((e) => e.method === "GET")) {
+      const schema = operationFor(entry)!.responses["200"]?.content?.["application/json"]?.schema as { properties?: Record<string, { type?: string }> } | undefined;
+      if (schema?.properties?.data?.type !== "array") continue;
+      expect(schema.properties, label(entry)).toHaveProperty("nextCursor");
+      const query = (operationFor(entry)!.parameters ?? []).filter((p: { in?: string }) => p.in === "query").map((p: { name?: string }) => p.name);
+      expect(query, label(entry)).toEqual(expect.arrayContaining(["cursor", "limit"]));
+    }
+  });
+
+  it("documents If-None-Match and If-Match exactly where the route declares an ETag", () => {
+    for (const entry of table) {
+      const names = (operationFor(entry)!.parameters ?? []).map((p: { $ref?: string }) => p.$ref);
+      const read = entry.method === "GET";
+      expect(names.includes("#/components/parameters/IfNoneMatch"), label(entry)).toBe(Boolean(entry.meta?.etag) && read);
+      expect(names.includes("#/components/parameters/IfMatch"), label(entry)).toBe(Boolean(entry.meta?.etag) && !read);
+    }
+    expect(table.filter((e) => e.meta?.etag).map(label).sort()).toEqual(
+      ["DELETE", "GET", "PATCH"].flatMap((m) => [`${m} /api/v1/orgs/[org]`, `${m} /api/v1/orgs/[org]/projects/[id]`]).sort(),
+    );
   });
 
   it("keeps lib/openapi/route-modules.ts in step with the route files", async () => {

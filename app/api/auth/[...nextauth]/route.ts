@@ -5,12 +5,13 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { withoutDeadSession } from "@/lib/auth/dead-session";
 import { problemResponse } from "@/lib/api/problem";
 import { bearerToken, cookieOnly, rateLimitRefusal } from "@/lib/api/request-auth";
+import { requestIdOf, withRequestId } from "@/lib/api/request-id";
 import { rateLimit, rateLimitHeaders } from "@/lib/rate-limit";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
 /** next-auth with this request's origin, so limits and session records know the client. */
-async function handle(req: NextRequest, ctx: Ctx) {
+async function handle(req: NextRequest, ctx: Ctx): Promise<Response> {
   if (bearerToken(req) !== null) return problemResponse(cookieOnly());
   const origin = { ip: clientIp(req.headers), userAgent: req.headers.get("user-agent")?.slice(0, 512) ?? undefined };
   const [action, provider] = (await ctx.params).nextauth;
@@ -20,10 +21,17 @@ async function handle(req: NextRequest, ctx: Ctx) {
   return NextAuth(request, ctx, authOptionsFor(origin));
 }
 
-export const GET = handle;
+/** Every answer echoes the request id, as apiRoute's do. */
+export async function GET(req: NextRequest, ctx: Ctx) {
+  return withRequestId(await handle(req, ctx), requestIdOf(req.headers));
+}
 
 /** Every sign-in attempt (password, magic link, OAuth start) is limited per IP first. */
 export async function POST(req: NextRequest, ctx: Ctx) {
+  return withRequestId(await limitedPost(req, ctx), requestIdOf(req.headers));
+}
+
+async function limitedPost(req: NextRequest, ctx: Ctx): Promise<Response> {
   const action = (await ctx.params).nextauth[0];
   if (action === "signin" || action === "callback") {
     const result = await rateLimit("auth:ip", clientIp(req.headers));

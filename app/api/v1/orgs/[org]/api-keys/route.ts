@@ -1,8 +1,11 @@
 import { withOrg } from "@/lib/api/with-org";
 import { createApiKey, listApiKeys } from "@/lib/api-keys/service";
-import { apiKeyCreateSchema, apiKeyListSchema, createdApiKeySchema } from "@/lib/api-keys/schemas";
+import { apiKeyCreateSchema, apiKeyListQuerySchema, apiKeyListSchema, createdApiKeySchema } from "@/lib/api-keys/schemas";
 
-export const GET = withOrg({ summary: "List API keys", permission: "api_keys:manage", response: apiKeyListSchema }, ({ ctx, tx }) => listApiKeys(ctx, tx));
+export const GET = withOrg(
+  { summary: "List API keys", permission: "api_keys:manage", query: apiKeyListQuerySchema, response: apiKeyListSchema },
+  ({ ctx, tx, query }) => listApiKeys(ctx, tx, query),
+);
 
 export const POST = withOrg(
   {

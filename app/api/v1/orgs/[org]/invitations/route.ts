@@ -1,9 +1,10 @@
 import { withOrg } from "@/lib/api/with-org";
-import { createdInvitationsSchema, invitationCreateSchema, invitationListSchema } from "@/lib/invitations/schemas";
+import { createdInvitationsSchema, invitationCreateSchema, invitationListQuerySchema, invitationListSchema } from "@/lib/invitations/schemas";
 import { createInvitations, listInvitations } from "@/lib/invitations/service";
 
-export const GET = withOrg({ summary: "List pending invitations", permission: "members:read", response: invitationListSchema }, ({ ctx, tx }) =>
-  listInvitations(ctx, tx),
+export const GET = withOrg(
+  { summary: "List pending invitations", permission: "members:read", query: invitationListQuerySchema, response: invitationListSchema },
+  ({ ctx, tx, query }) => listInvitations(ctx, tx, query),
 );
 
 export const POST = withOrg(

@@ -1,9 +1,10 @@
 import { withOrg } from "@/lib/api/with-org";
-import { webhookEndpointCreateSchema, webhookEndpointListSchema, webhookEndpointWithSecretSchema } from "@/lib/webhooks/schemas";
+import { webhookEndpointCreateSchema, webhookEndpointListQuerySchema, webhookEndpointListSchema, webhookEndpointWithSecretSchema } from "@/lib/webhooks/schemas";
 import { createWebhookEndpoint, listWebhookEndpoints } from "@/lib/webhooks/service";
 
-export const GET = withOrg({ permission: "webhooks:manage", summary: "List webhook endpoints", response: webhookEndpointListSchema }, ({ ctx, tx }) =>
-  listWebhookEndpoints(ctx, tx),
+export const GET = withOrg(
+  { permission: "webhooks:manage", summary: "List webhook endpoints", query: webhookEndpointListQuerySchema, response: webhookEndpointListSchema },
+  ({ ctx, tx, query }) => listWebhookEndpoints(ctx, tx, query),
 );
 
 export const POST = withOrg(

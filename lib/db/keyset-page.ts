@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { cursorSchema, encodeCursor, type Cursor } from "./cursor";
+
+export const MAX_PAGE_SIZE = 100;
+
+/** `?cursor=&limit=` of a keyset-paginated list; a forged cursor is a 400 (cursor.ts). */
+export function pageQuerySchema(defaultLimit: number) {
+  return z.object({ cursor: cursorSchema.optional(), limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(defaultLimit) });
+}
+
+export type PageQuery = { cursor?: Cursor; limit: number };
+
+/** The answer's schema for a page of `item`s (the OpenAPI document and the DTO types derive from it). */
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({ data: z.array(item), nextCursor: z.string().nullable().describe("Pass back as `cursor` for the next page; null on the last one.") });
+}
+export type Page<T> = { data: T[]; nextCursor: string | null };
+
+/**
+ * The rows after `cursor` in (createdAt, id) order, id breaking ties so no row is seen twice
+ * or skipped. Spread into a `where`; the list must be ordered by the same two columns.
+ */
+export function afterCursor(cursor: Cursor | undefined, order: Direction) {
+  if (!cursor) return {};
+  const { createdAt, id } = cursor;
+  if (order === "desc") return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] };
+  return { OR: [{ createdAt: { gt: createdAt } }, { createdAt, id: { gt: id } }] };
+}
+
+type Direction = "asc" | "desc";
+
+/** The `orderBy` that goes with afterCursor. */
+export function keysetOrder(order: Direction): [{ createdAt: Direction }, { id: Direction }] {
+  return [{ createdAt: order }, { id: order }];
+}
+
+/** `rows` fetched with `take: limit + 1`: the extra row only says whether another page follows. */
+export function toPage<R extends Cursor, T>(rows: R[], limit: number, toDto: (row: R) => T): Page<T> {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { data: page.map(toDto), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}
