@@ -60,9 +60,7 @@ export function OperationSection({ op, tag, server }: { op: ReferenceOperation; 
           {op.rateLimit && (
             <>
               <dt className="font-medium text-foreground">Rate limit</dt>
-              <dd>
-                {op.rateLimit.requests} requests per {op.rateLimit.window.replace(" m", " minute").replace(" h", " hour")}
-              </dd>
+              <dd>{op.rateLimit}</dd>
             </>
           )}
           {op.headers.length > 0 && (

@@ -3,6 +3,7 @@ import { PROBLEM_TITLES } from "@/lib/api/problem";
 import { problemSchema } from "@/lib/api/problem-schema";
 import { problemType } from "@/lib/api/problem-type";
 import type { RouteEntry } from "@/lib/api/route-entries";
+import { API_VERSIONS, CURRENT_VERSION } from "@/lib/api/versions";
 import { headerComponents, parameterComponents } from "./headers";
 import { jsonSchemaOf } from "./json-schema";
 import { openApiPath, operationOf } from "./operation";
@@ -12,7 +13,7 @@ import { TAGS } from "./tags";
 
 export type OpenApiDocument = {
   openapi: "3.1.0";
-  info: { title: string; version: string; description: string };
+  info: { title: string; version: string; description: string; "x-api-versions": string[] };
   servers: { url: string }[];
   tags: { name: string; description: string }[];
   paths: Record<string, Record<string, Record<string, unknown>>>;
@@ -23,7 +24,9 @@ const DESCRIPTION = `The HTTP API behind the dashboard: the dashboard calls thes
 
 Send \`Authorization: Bearer <key>\` on organization routes (\`/api/v1/orgs/{org}/…\`). A key belongs to one organization and acts as a member (read-write) or a viewer (read-only); people manage keys, members, billing and the organization itself. Account routes (\`/api/v1/me/…\`) act for a person and accept only the session cookie.
 
-Every refusal is \`application/problem+json\` (RFC 9457) with a stable \`code\`. Every answer carries \`X-Request-Id\`; authenticated ones carry \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`, and a 429 adds \`Retry-After\`.`;
+Every refusal is \`application/problem+json\` (RFC 9457) with a stable \`code\`. Every answer carries \`X-Request-Id\`; authenticated ones carry \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`, and a 429 adds \`Retry-After\`.
+
+Pin the dated version your code was written against with \`Tenantkit-Version\` (see the changelog); retry a \`POST\` safely with an \`Idempotency-Key\`; avoid lost updates with \`If-Match\` on resources that carry an \`ETag\`.`;
 
 /** One example body per problem code, which operations' error responses reference. */
 function problemExamples(): Record<string, unknown> {
@@ -50,7 +53,8 @@ export function buildOpenApiDocument(entries: RouteEntry[], options: { serverUrl
   }
   return {
     openapi: "3.1.0",
-    info: { title: options.title, version: "v1", description: DESCRIPTION },
+    // The current dated version (lib/api/versions.ts); `Tenantkit-Version` may pin any listed one.
+    info: { title: options.title, version: CURRENT_VERSION, description: DESCRIPTION, "x-api-versions": API_VERSIONS.map((v) => v.date) },
     servers: [{ url: options.serverUrl.replace(/\/$/, "") }],
     tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     paths,

@@ -2,7 +2,8 @@ import type { RouteEntry } from "@/lib/api/route-entries";
 import { API_KEY_ACTS_AS, can, ROLES } from "@/lib/auth/permissions";
 import type { ApiKeyRole } from "@/lib/db/generated/enums";
 import { slugSchema } from "@/lib/orgs/slug";
-import { limits } from "@/lib/rate-limit/limits";
+import { API_RATES, limits } from "@/lib/rate-limit/limits";
+import { routeGroup } from "@/lib/rate-limit/plan-limits";
 import { acceptsIdempotencyKey, conditionalHeaders } from "./conditional";
 import { byStatus, errorCodesFor } from "./errors";
 import { exampleOf } from "./examples";
@@ -71,6 +72,12 @@ function success(entry: RouteEntry): [string, Json] {
   return [String(meta.status ?? 200), { description: meta.summary ?? "OK", headers, content: { [type]: content } }];
 }
 
+/** A read with `If-None-Match` naming the current ETag: nothing changed, so no body. */
+function notModified(entry: RouteEntry): [string, Json][] {
+  if (!conditionalHeaders(entry).ifNoneMatch) return [];
+  return [["304", { description: "Not modified since the ETag sent in `If-None-Match`; no body.", headers: responseHeaders({ rateLimit: true, etag: true }) }]];
+}
+
 function errors(entry: RouteEntry): [string, Json][] {
   return byStatus(errorCodesFor(entry)).map(([status, codes]) => [
     String(status),
@@ -104,6 +111,12 @@ function access(entry: RouteEntry): Json {
 }
 
 function rateLimit(entry: RouteEntry): Json {
+  if (entry.meta?.kind === "org") {
+    // Tenant routes are limited by the org's plan, per route group (lib/rate-limit/plan-limits.ts).
+    const group = routeGroup(entry.method, entry.path);
+    const perMinute = (scope: "org" | "caller") => Object.fromEntries(Object.entries(API_RATES).map(([plan, rates]) => [plan, rates[scope][group.access]]));
+    return { "x-rate-limit": { group: group.name, window: "1 m", org: perMinute("org"), caller: perMinute("caller") } };
+  }
   const name = entry.meta?.limit;
   return name ? { "x-rate-limit": { name, requests: limits[name].tokens, window: limits[name].window } } : {};
 }
@@ -121,7 +134,7 @@ export function operationOf(entry: RouteEntry): Json {
     security: security(entry),
     parameters: parameters(entry),
     ...(body ? { requestBody: body } : {}),
-    responses: Object.fromEntries([success(entry), ...errors(entry)]),
+    responses: Object.fromEntries([success(entry), ...notModified(entry), ...errors(entry)]),
     ...access(entry),
     ...rateLimit(entry),
     ...(meta?.recentAuth ? { "x-recent-auth": true } : {}),

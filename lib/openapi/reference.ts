@@ -16,7 +16,8 @@ export type ReferenceOperation = {
   permission?: string;
   roles: string[];
   apiKeyRoles: string[];
-  rateLimit?: { requests: number; window: string };
+  /** In words: "300 requests per minute", or the numbers per plan for tenant routes. */
+  rateLimit?: string;
   recentAuth: boolean;
   parameters: ReferenceParameter[];
   headers: string[];
@@ -51,7 +52,6 @@ function operation(method: string, path: string, op: Json, components: Json): Re
   const responses = Object.entries(asJson(op.responses)).map(([status, r]) => [status, asJson(r)] as const);
   const [status, success] = responses.find(([s]) => s.startsWith("2"))!;
   const [mediaType, media] = Object.entries(asJson(success.content)).map(([t, m]) => [t, asJson(m)] as const)[0] ?? [];
-  const limit = op["x-rate-limit"] as { requests: number; window: string } | undefined;
   return {
     id: String(op.operationId),
     method: method.toUpperCase(),
@@ -62,7 +62,7 @@ function operation(method: string, path: string, op: Json, components: Json): Re
     ...(typeof op["x-permission"] === "string" ? { permission: op["x-permission"] } : {}),
     roles: (op["x-roles"] as string[] | undefined) ?? [],
     apiKeyRoles: (op["x-api-key-roles"] as string[] | undefined) ?? [],
-    ...(limit ? { rateLimit: { requests: limit.requests, window: limit.window } } : {}),
+    ...rateLimitOf(op["x-rate-limit"]),
     recentAuth: op["x-recent-auth"] === true,
     parameters: params.filter((p): p is ReferenceParameter => "name" in p),
     headers: params.filter((p): p is { header: string } => "header" in p).map((p) => p.header),
@@ -73,8 +73,26 @@ function operation(method: string, path: string, op: Json, components: Json): Re
       fields: media?.schema && mediaType === "application/json" ? fieldsOf(media.schema as JsonSchema) : [],
       ...(media && "example" in media ? { example: media.example } : {}),
     },
-    errors: responses.filter(([s]) => !s.startsWith("2")).map(([s, r]) => ({ status: s, codes: (r["x-problem-codes"] as string[] | undefined) ?? [] })),
+    errors: responses.filter(([s]) => !s.startsWith("2") && s !== "304").map(([s, r]) => ({ status: s, codes: (r["x-problem-codes"] as string[] | undefined) ?? [] })),
   };
+}
+
+type PlanRates = Record<string, number>;
+type RateLimitExtension = { requests?: number; window: string; group?: string; org?: PlanRates; caller?: PlanRates };
+
+const perWindow = (window: string) => window.replace(" m", " minute").replace(" h", " hour");
+const byPlan = (rates: PlanRates) => Object.values(rates).map((n) => n.toLocaleString("en-US")).join(" / ");
+
+function rateLimitOf(raw: unknown): { rateLimit?: string } {
+  if (!raw) return {};
+  const limit = raw as RateLimitExtension;
+  if (limit.org && limit.caller) {
+    const plans = Object.keys(limit.org).join(" / ");
+    return {
+      rateLimit: `Per ${perWindow(limit.window)}, by plan (${plans}): ${byPlan(limit.org)} for the organization's ${limit.group} requests, ${byPlan(limit.caller)} for each API key or person.`,
+    };
+  }
+  return { rateLimit: `${limit.requests} requests per ${perWindow(limit.window)}` };
 }
 
 /** The document as the reference page shows it: operations grouped by tag, in the document's tag order. */

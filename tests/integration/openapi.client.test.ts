@@ -76,9 +76,49 @@ describe("a client built from the OpenAPI document", () => {
     expect(invalid.body).toMatchObject({ code: "invalid_input", errors: [{ path: "name" }] });
   });
 
+  it("retries a create with the Idempotency-Key the document offers, and gets the first answer back", async () => {
+    const org = { org: fixture.org.slug };
+    const headers = { "Idempotency-Key": `client-${Date.now()}` };
+    const first = await api.call("createProject", { path: org, headers, body: { name: "Once" } });
+    const again = await api.call("createProject", { path: org, headers, body: { name: "Once" } });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect((again.body as Project).id).toBe((first.body as Project).id);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    const reused = await api.call("createProject", { path: org, headers, body: { name: "Twice" } });
+    expect(reused.status).toBe(422);
+    expect(reused.body).toMatchObject({ code: "idempotency_key_reused" });
+  });
+
+  it("reads with If-None-Match and writes with If-Match using the ETag the document lists", async () => {
+    const org = { org: fixture.org.slug };
+    const project = (await api.call("createProject", { path: org, body: { name: "Tagged" } })).body as Project;
+    const target = { ...org, id: project.id };
+    const read = await api.call("getProject", { path: target });
+    const etag = read.headers.get("etag")!;
+    expect(etag).toMatch(/^"/);
+    expect((await api.call("getProject", { path: target, headers: { "If-None-Match": etag } })).status).toBe(304);
+
+    const updated = await api.call("updateProject", { path: target, headers: { "If-Match": etag }, body: { name: "Tagged again" } });
+    expect(updated.status).toBe(200);
+    expect(updated.headers.get("etag")).not.toBe(etag);
+    const stale = await api.call("updateProject", { path: target, headers: { "If-Match": etag }, body: { name: "Lost update" } });
+    expect(stale.status).toBe(412);
+    expect(stale.body).toMatchObject({ code: "precondition_failed" });
+    expect(((await api.call("getProject", { path: target })).body as Project).name).toBe("Tagged again");
+  });
+
+  it("pins a dated version with the header the document lists, and is answered in it", async () => {
+    const version = api.document.info["x-api-versions"]![0]!;
+    expect(version).not.toBe(api.document.info.version);
+    const res = await api.call("listMembers", { path: { org: fixture.org.slug }, headers: { "Tenantkit-Version": version } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("tenantkit-version")).toBe(version);
+  });
+
   it("finds the rate-limit and request-id headers the document lists on answers", async () => {
     const res = await api.call("listMembers", { path: { org: fixture.org.slug } });
-    for (const header of ["X-Request-Id", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]) {
+    for (const header of ["X-Request-Id", "Tenantkit-Version", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]) {
       expect(Object.keys(api.document.paths["/api/v1/orgs/{org}/members"]!.get!.responses["200"]!.headers ?? {})).toContain(header);
       expect(res.headers.get(header), header).not.toBeNull();
     }

@@ -13,9 +13,10 @@ type Operation = {
   security?: Record<string, string[]>[];
 };
 type Document = {
+  info: { version: string; "x-api-versions"?: string[] };
   servers: { url: string }[];
   paths: Record<string, Record<string, Operation>>;
-  components: { securitySchemes: Record<string, { type: string; scheme?: string }>; schemas: Record<string, Schema> };
+  components: { securitySchemes: Record<string, { type: string; scheme?: string }>; schemas: Record<string, Schema>; parameters: Record<string, Parameter> };
 };
 
 export type CallResult = { status: number; body: unknown; headers: Headers };
@@ -55,12 +56,12 @@ export async function openApiClient(documentUrl: string, apiKey: string) {
 
   async function call(
     operationId: string,
-    input: { path?: Record<string, string>; query?: Record<string, string | number>; body?: unknown } = {},
+    input: { path?: Record<string, string>; query?: Record<string, string | number>; headers?: Record<string, string>; body?: unknown } = {},
   ): Promise<CallResult> {
     const found = operations.get(operationId);
     if (!found) throw new Error(`the document has no operation ${operationId}`);
     const { method, path, operation } = found;
-    const declared = (operation.parameters ?? []).filter((p): p is Parameter => "name" in p);
+    const declared = (operation.parameters ?? []).map((p) => ("$ref" in p ? doc.components.parameters[p.$ref.split("/").pop()!]! : p));
     let url = path;
     for (const param of declared.filter((p) => p.in === "path")) {
       const value = input.path?.[param.name];
@@ -73,6 +74,10 @@ export async function openApiClient(documentUrl: string, apiKey: string) {
       search.set(name, String(value));
     }
     const headers = authHeaders(operation);
+    for (const [name, value] of Object.entries(input.headers ?? {})) {
+      if (!declared.some((p) => p.in === "header" && p.name.toLowerCase() === name.toLowerCase())) throw new Error(`${operationId} takes no header ${name}`);
+      headers[name] = value;
+    }
     if (input.body !== undefined) {
       if (!operation.requestBody?.content["application/json"]) throw new Error(`${operationId} takes no JSON body`);
       headers["content-type"] = "application/json";
@@ -84,6 +89,10 @@ export async function openApiClient(documentUrl: string, apiKey: string) {
       body: input.body === undefined ? undefined : JSON.stringify(input.body),
     });
     const text = await res.text();
+    if (res.status === 304) {
+      if (!operation.responses["304"]) throw new Error(`${operationId} answered 304, which it does not document`);
+      return { status: 304, body: text, headers: res.headers };
+    }
     const documented = operation.responses[String(res.status)];
     if (!documented) throw new Error(`${operationId} answered ${res.status}, which it does not document: ${text}`);
     const type = res.headers.get("content-type")?.split(";")[0] ?? "";
