@@ -10,7 +10,15 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["**/*.unit.test.ts"], exclude: ["node_modules/**", ".next/**"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["**/*.unit.test.ts"],
+          exclude: ["node_modules/**", ".next/**"],
+          environment: "node",
+          // Pure modules may import ones that read lib/env.ts (problem+json reads APP_URL): give it
+          // the two variables it requires. Nothing here connects anywhere.
+          env: { DATABASE_URL: "postgres://unit@127.0.0.1:9/unit", NEXTAUTH_SECRET: "unit-tests-only-secret-unit-tests-only-secret" },
+        },
       },
       {
         resolve: { alias },

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { ProjectPage } from "@/lib/projects/schemas";
 import { orgWithTeam } from "../support/factories";
 import { client } from "../support/http";
@@ -21,7 +21,8 @@ function expectProblem(res: { status: number; headers: Headers; body: unknown },
   expect(res.headers.get("content-type")).toContain("application/problem+json");
   const body = res.body as Problem;
   expect(body).toMatchObject({ status, code });
-  expect(body.type).toMatch(/^https:\/\//);
+  // The problem's section of the API reference, on the app's own origin.
+  expect(body.type).toBe(`${inject("baseUrl")}/docs/api#problem-${code.replaceAll("_", "-")}`);
   expect(body.detail.length).toBeGreaterThan(0);
   return body;
 }

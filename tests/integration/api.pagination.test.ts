@@ -48,7 +48,7 @@ beforeAll(async () => {
       const apiKey = await tx.apiKey.create({ data: { ...key, orgId, name: `Key ${i}`, role: "read_only", createdAt: SAME_TIME } });
       made.apiKeys.push(apiKey.id);
       // createMany: a request's role may write an endpoint's secret but never read it back.
-      const endpointId = `wh${randomBytes(8).toString("hex")}`;
+      const endpointId = `c${randomBytes(12).toString("hex")}`;
       await tx.webhookEndpoint.createMany({ data: { id: endpointId, orgId, url: `https://hooks.example.test/${i}`, eventTypes: ["project.created"], secret: "whsec_dGVzdA==", createdAt: SAME_TIME } });
       made.webhooks.push(endpointId);
     }

@@ -73,7 +73,7 @@ const secondsToWindowEnd = () => Math.ceil((60_000 - (Date.now() % 60_000)) / 10
 function expectTooMany(answer: Answer, extensions: Record<string, unknown>) {
   expect(answer.status).toBe(429);
   expect(answer.headers.get("content-type")).toBe("application/problem+json");
-  expect(answer.body).toMatchObject({ type: "https://tenantkit.dev/problems/rate-limited", status: 429, code: "rate_limited", ...extensions });
+  expect(answer.body).toMatchObject({ type: `${app.baseUrl}/docs/api#problem-rate-limited`, status: 429, code: "rate_limited", ...extensions });
   expect(answer.body.detail).toMatch(/Retry-After/);
   const retryAfter = Number(answer.headers.get("retry-after"));
   expect(retryAfter).toBeGreaterThanOrEqual(1);
@@ -178,7 +178,7 @@ describe("per API key", () => {
     await scoped({}, (tx) => tx.$executeRaw`select app_record_usage(${[org.id]}::text[], ${[today]}::date[], ${["api_calls"]}::text[], ${[100_000]}::bigint[])`);
     const quota = await call(withKey(key), "GET", `/api/v1/orgs/${org.slug}/projects`);
     expect(quota.status).toBe(402);
-    expect(quota.body).toMatchObject({ type: "https://tenantkit.dev/problems/plan-limit", code: "plan_limit", limit: "apiCallsPerMonth", max: 100_000 });
+    expect(quota.body).toMatchObject({ type: `${app.baseUrl}/docs/api#problem-plan-limit`, code: "plan_limit", limit: "apiCallsPerMonth", max: 100_000 });
     expect(quota.headers.get("retry-after")).toBeNull();
   });
 });
