@@ -2,8 +2,13 @@
  * `npm test`: everything, in the order that fails fastest, saying what it does as it goes.
  * Needs Postgres (TEST_ADMIN_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
  * and Redis (REDIS_URL, default redis://127.0.0.1:6379); `.ci/run` starts both.
+ *
+ * Steps that share nothing run side by side: lint, types and unit tests; then the two
+ * integration passes (each has its own app server, port and database, and much of their time
+ * is spent waiting on timers and I/O). A step run alongside others prints its output whole
+ * when it ends, so logs never interleave.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { ensureChromium } from "./lib/ensure-chromium";
 
@@ -12,19 +17,13 @@ const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
 const only = new Set((process.env.TEST_ONLY ?? "").split(",").filter(Boolean));
 const wanted = (step: string) => only.size === 0 || only.has(step);
 
-function step(title: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
-  console.log(`\n▶ ${title}\n  $ ${[command, ...args].join(" ")}`);
-  const started = Date.now();
-  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
-  const ok = result.status === 0;
-  console.log(`${ok ? "✔" : "✘"} ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  return ok;
-}
+type Report = { path: string; kind: "vitest" | "playwright" };
+type Step = { name: string; title: string; command: string; args: string[]; env?: Record<string, string>; report?: Report };
 
 /** Adds a vitest/playwright JSON report's counts to the totals. */
-function count(reportPath: string, kind: "vitest" | "playwright") {
-  if (!existsSync(reportPath)) return;
-  const report = JSON.parse(readFileSync(reportPath, "utf8"));
+function count({ path, kind }: Report) {
+  if (!existsSync(path)) return;
+  const report = JSON.parse(readFileSync(path, "utf8"));
   if (kind === "vitest") {
     totals.passed += report.numPassedTests ?? 0;
     totals.failed += report.numFailedTests ?? 0;
@@ -36,33 +35,64 @@ function count(reportPath: string, kind: "vitest" | "playwright") {
   }
 }
 
-function vitest(title: string, project: string, report: string, env: Record<string, string> = {}) {
-  rmSync(report, { force: true });
-  const ok = step(title, "npx", ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
-  count(report, "vitest");
+async function runStep(step: Step, buffered: boolean): Promise<boolean> {
+  const header = `\n▶ ${step.title}\n  $ ${[step.command, ...step.args].join(" ")}`;
+  if (!buffered) console.log(header);
+  if (step.report) rmSync(step.report.path, { force: true });
+  const started = Date.now();
+  const child = spawn(step.command, step.args, { stdio: buffered ? ["ignore", "pipe", "pipe"] : "inherit", env: { ...process.env, ...step.env } });
+  const output: Buffer[] = [];
+  child.stdout?.on("data", (chunk: Buffer) => output.push(chunk));
+  child.stderr?.on("data", (chunk: Buffer) => output.push(chunk));
+  const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  if (buffered) console.log(`${header}\n${Buffer.concat(output).toString()}`);
+  const ok = status === 0;
+  console.log(`${ok ? "✔" : "✘"} ${step.title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (step.report) count(step.report);
   return ok;
 }
 
 const failures: string[] = [];
-const run = (name: string, fn: () => boolean) => {
-  if (wanted(name) && !fn()) failures.push(name);
-};
 
-run("lint", () => step("Lint (ESLint)", "npx", ["eslint", "."]));
-run("typecheck", () => step("Type-check (tsc)", "npx", ["tsc", "--noEmit"]));
-run("unit", () => vitest("Unit tests", "unit", "test-results/unit.json"));
-run("build", () => step("Production build (next build)", "npx", ["next", "build"]));
-run("integration", () => vitest("Integration tests on PostgreSQL (real HTTP against the production build)", "integration", "test-results/integration-postgres.json"));
-run("pglite", () =>
-  vitest("Integration tests again on the embedded PGlite database (the zero-setup default)", "integration", "test-results/integration-pglite.json", { TEST_DB: "pglite" }),
-);
-run("e2e", () => {
-  const chromium = ensureChromium();
-  rmSync("test-results/e2e-report.json", { force: true });
-  const ok = step("Browser tests (Playwright, Chromium)", "npx", ["playwright", "test"], chromium ? { CHROMIUM_PATH: chromium } : {});
-  count("test-results/e2e-report.json", "playwright");
-  return ok;
+/** Runs the wanted steps of a group at once (one alone streams its output live). */
+async function group(...steps: Step[]) {
+  const chosen = steps.filter((s) => wanted(s.name));
+  const results = await Promise.all(chosen.map((s) => runStep(s, chosen.length > 1)));
+  chosen.forEach((s, i) => results[i] || failures.push(s.name));
+}
+
+const vitest = (name: string, title: string, project: string, report: string, env: Record<string, string> = {}): Step => ({
+  name,
+  title,
+  command: "npx",
+  args: ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+  env,
+  report: { path: report, kind: "vitest" },
 });
+
+await group(
+  { name: "lint", title: "Lint (ESLint)", command: "npx", args: ["eslint", "."] },
+  { name: "typecheck", title: "Type-check (tsc)", command: "npx", args: ["tsc", "--noEmit"] },
+  vitest("unit", "Unit tests", "unit", "test-results/unit.json"),
+);
+await group({ name: "build", title: "Production build (next build)", command: "npx", args: ["next", "build"] });
+await group(
+  vitest("integration", "Integration tests on PostgreSQL (real HTTP against the production build)", "integration", "test-results/integration-postgres.json"),
+  vitest("pglite", "Integration tests again on the embedded PGlite database (the zero-setup default)", "integration", "test-results/integration-pglite.json", {
+    TEST_DB: "pglite",
+  }),
+);
+if (wanted("e2e")) {
+  const chromium = ensureChromium();
+  await group({
+    name: "e2e",
+    title: "Browser tests (Playwright, Chromium)",
+    command: "npx",
+    args: ["playwright", "test"],
+    env: chromium ? { CHROMIUM_PATH: chromium } : {},
+    report: { path: "test-results/e2e-report.json", kind: "playwright" },
+  });
+}
 
 console.log(`\n${failures.length ? `Failed steps: ${failures.join(", ")}` : "All steps passed."}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
