@@ -80,7 +80,14 @@ function operation(method: string, path: string, op: Json, components: Json): Re
 type PlanRates = Record<string, number>;
 type RateLimitExtension = { requests?: number; window: string; group?: string; org?: PlanRates; caller?: PlanRates };
 
-const perWindow = (window: string) => window.replace(" m", " minute").replace(" h", " hour");
+const UNITS: Record<string, string> = { s: "second", m: "minute", h: "hour", d: "day" };
+
+/** `1 m` → "minute", `15 m` → "15 minutes" (@upstash/ratelimit's duration strings). */
+function perWindow(window: string): string {
+  const [count = "1", unit = "m"] = window.split(" ");
+  const word = UNITS[unit] ?? unit;
+  return count === "1" ? word : `${count} ${word}s`;
+}
 const byPlan = (rates: PlanRates) => Object.values(rates).map((n) => n.toLocaleString("en-US")).join(" / ");
 
 function rateLimitOf(raw: unknown): { rateLimit?: string } {
