@@ -6,9 +6,10 @@ import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/components/f
 import { CopyButton } from "@/components/security/copy-button";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
+import { DialogClose, DialogFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import { SecretOnceDialog } from "@/components/ui/secret-once-dialog";
 import { useApiKeyMutations } from "./use-api-keys";
 
 export const ROLE_LABELS: Record<ApiKeyRoleName, string> = { read_only: "Read-only", read_write: "Read and write" };
@@ -29,22 +30,16 @@ type Values = { name: string; role: ApiKeyRoleName; days: number };
 const LABELS = { name: "Name", role: "Access", expiresAt: "Expiry" };
 
 export function CreateKeyDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
-  const [created, setCreated] = useState<CreatedApiKeyDto | null>(null);
-  const onChange = (next: boolean) => {
-    onOpenChange(next);
-    if (!next) setCreated(null);
-  };
   return (
-    <Dialog open={open} onOpenChange={onChange}>
-      <DialogContent
-        title={created ? "Copy your API key" : "Create an API key"}
-        description={created ? undefined : "Your code sends it as a Bearer token to act on this organization."}
-        // The secret is on screen: closing by a stray click outside would lose it.
-        onInteractOutside={(event) => created && event.preventDefault()}
-      >
-        {created ? <RevealKey created={created} /> : <CreateKeyForm onCreated={setCreated} />}
-      </DialogContent>
-    </Dialog>
+    <SecretOnceDialog<CreatedApiKeyDto>
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Create an API key"
+      description="Your code sends it as a Bearer token to act on this organization."
+      revealTitle="Copy your API key"
+      form={(onCreated) => <CreateKeyForm onCreated={onCreated} />}
+      reveal={(created) => <RevealKey created={created} />}
+    />
   );
 }
 

@@ -6,9 +6,10 @@ import { webhookEndpointCreateSchema, type WebhookEndpointWithSecretDto } from "
 import { apiFieldErrors, type FieldErrors, zodFieldErrors } from "@/components/forms/field-errors";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
+import { DialogClose, DialogFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { SecretOnceDialog } from "@/components/ui/secret-once-dialog";
 import { EVENT_GROUPS, eventDescription } from "./labels";
 import { SecretReveal } from "./secret-reveal";
 import { useWebhookMutations } from "./use-webhooks";
@@ -17,22 +18,16 @@ const LABELS = { url: "URL", description: "Description", eventTypes: "Events" };
 
 /** Adds an endpoint, then shows its signing secret once. */
 export function AddEndpointDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
-  const [created, setCreated] = useState<WebhookEndpointWithSecretDto | null>(null);
-  const onChange = (next: boolean) => {
-    onOpenChange(next);
-    if (!next) setCreated(null);
-  };
   return (
-    <Dialog open={open} onOpenChange={onChange}>
-      <DialogContent
-        title={created ? "Copy the signing secret" : "Add a webhook endpoint"}
-        description={created ? undefined : "We POST each chosen event to this URL as signed JSON."}
-        // The secret is on screen: closing by a stray click outside would lose it.
-        onInteractOutside={(event) => created && event.preventDefault()}
-      >
-        {created ? <SecretReveal secret={created.secret} url={created.url} /> : <EndpointForm onCreated={setCreated} />}
-      </DialogContent>
-    </Dialog>
+    <SecretOnceDialog<WebhookEndpointWithSecretDto>
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Add a webhook endpoint"
+      description="We POST each chosen event to this URL as signed JSON."
+      revealTitle="Copy the signing secret"
+      form={(onCreated) => <EndpointForm onCreated={onCreated} />}
+      reveal={(created) => <SecretReveal secret={created.secret} url={created.url} />}
+    />
   );
 }
 
