@@ -16,7 +16,7 @@ export type ApiVersion = {
 /** When something was deprecated and, once decided, when it stops working (RFC 9745, RFC 8594). */
 export type Deprecation = { since: string; sunset?: string };
 
-export const VERSION_HEADER = "tenantkit-version";
+export const VERSION_HEADER = "Tenantkit-Version";
 
 /**
  * Every dated version of `/api/v1`, oldest first; the last is the current one, which a

@@ -2,7 +2,7 @@ import type { AuditEvent, Prisma } from "@/lib/db/generated/client";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import type { OrgContext } from "@/lib/orgs/context";
 import { assertFeature } from "@/lib/billing/entitlements";
-import { encodeCursor } from "@/lib/db/cursor";
+import { afterCursor, keysetOrder, toPage } from "@/lib/db/keyset-page";
 import { toCsv } from "./csv";
 import { auditChangesSchema, createdAtRange, type AuditEventDto, type AuditFilters, type AuditListQuery, type AuditPage } from "./schemas";
 
@@ -34,18 +34,13 @@ function whereFor(ctx: OrgContext, filters: AuditFilters): Prisma.AuditEventWher
 }
 
 // Newest first, ties broken by id: the order the (orgId, createdAt, id) index serves.
-const newestFirst: Prisma.AuditEventOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
+const newestFirst = keysetOrder("desc");
 
 export async function listAuditEvents(ctx: OrgContext, tx: Tx, query: AuditListQuery): Promise<AuditPage> {
   const where = whereFor(ctx, query);
-  if (query.cursor) {
-    const { createdAt, id } = query.cursor;
-    where.push({ OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] });
-  }
+  where.push(afterCursor(query.cursor, "desc"));
   const rows = await tx.auditEvent.findMany({ where: { AND: where }, orderBy: newestFirst, take: query.limit + 1 });
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return { data: page.map(toDto), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+  return toPage(rows, query.limit, toDto);
 }
 
 const CSV_HEADER = ["time", "action", "actor_type", "actor_id", "actor", "target_type", "target_id", "target", "before", "after", "ip", "user_agent"] as const;

@@ -2,12 +2,12 @@
  * The headers the API reads and sends besides each operation's own input, as OpenAPI
  * components that operations reference (document.ts, operation.ts say which get which).
  */
+import { CURRENT_VERSION, VERSION_HEADER } from "@/lib/api/versions";
+import { IDEMPOTENCY_HEADER } from "@/lib/idempotency/idempotent-request";
 
 const ref = (kind: "headers" | "parameters", name: string) => ({ $ref: `#/components/${kind}/${name}` });
 
-export const VERSION_HEADER = "Tenantkit-Version";
-
-const versionSchema = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", examples: ["2026-12-01"] };
+const versionSchema = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", examples: [CURRENT_VERSION] };
 
 export const headerComponents = {
   RequestId: {
@@ -32,7 +32,7 @@ export const parameterComponents = {
     schema: versionSchema,
   },
   IdempotencyKey: {
-    name: "Idempotency-Key",
+    name: IDEMPOTENCY_HEADER,
     in: "header",
     required: false,
     description:

@@ -5,7 +5,7 @@ import { diff, recordAudit } from "@/lib/audit/record";
 import { assertWithinLimit } from "@/lib/billing/entitlements";
 import { recordUsage } from "@/lib/billing/usage-recorder";
 import type { OrgContext } from "@/lib/orgs/context";
-import { encodeCursor } from "@/lib/db/cursor";
+import { afterCursor, keysetOrder, toPage } from "@/lib/db/keyset-page";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import type { ProjectCreateInput, ProjectDto, ProjectListQuery, ProjectPage, ProjectUpdateInput } from "./schemas";
 
@@ -32,19 +32,9 @@ export async function listProjects(ctx: OrgContext, tx: Tx, query: ProjectListQu
   if (query.q) {
     filters.push({ OR: [{ name: { contains: query.q, mode: "insensitive" } }, { description: { contains: query.q, mode: "insensitive" } }] });
   }
-  if (query.cursor) {
-    const { createdAt, id } = query.cursor;
-    filters.push({ OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] });
-  }
-  const rows = await tx.project.findMany({
-    where: { AND: filters },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    select,
-  });
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return { data: page.map(toDto), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+  filters.push(afterCursor(query.cursor, "desc"));
+  const rows = await tx.project.findMany({ where: { AND: filters }, orderBy: keysetOrder("desc"), take: query.limit + 1, select });
+  return toPage(rows, query.limit, toDto);
 }
 
 export async function getProject(ctx: OrgContext, tx: Tx, id: string): Promise<ProjectDto> {
