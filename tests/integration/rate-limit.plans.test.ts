@@ -263,7 +263,11 @@ describe("after the store comes back", () => {
       answer = await call(owner, "GET", `/api/v1/orgs/${org.slug}/projects`);
       if (answer.headers.get("ratelimit-limit") === null) await new Promise((r) => setTimeout(r, 200));
     }
-    expect(answer?.headers.get("ratelimit-limit")).toBe(String(FREE.callerRead));
+    expect(answer?.headers.get("ratelimit-limit")).not.toBeNull();
+    // The answer that first counted may have met the store mid-reconnect for one of its two
+    // buckets (reported then is the one that counted); the next one counts in both.
+    answer = await call(owner, "GET", `/api/v1/orgs/${org.slug}/projects`);
+    expect(answer.headers.get("ratelimit-limit")).toBe(String(FREE.callerRead));
     expect(app.output.join("")).toContain("rate-limit store answers again");
   });
 });
