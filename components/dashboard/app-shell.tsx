@@ -2,7 +2,6 @@
 
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
-import type { OrgUsage } from "@/lib/billing/entitlements";
 import type { OrgSummary } from "@/lib/orgs/service";
 import { LogoMark } from "@/components/brand/logo";
 import { BillingNotice } from "./billing-notice";
@@ -12,7 +11,7 @@ import { Sidebar } from "./sidebar";
 import { UsageBanner } from "./usage-banner";
 
 /** Sidebar beside the page from `lg` up; a top bar with a drawer below it; the dunning notice and the plan-limit banner above the page. */
-export function AppShell({ orgs, usage, children }: { orgs: OrgSummary[]; usage: OrgUsage | null; children: ReactNode }) {
+export function AppShell({ orgs, showUsage, children }: { orgs: OrgSummary[]; showUsage: boolean; children: ReactNode }) {
   const { org } = useDashboard();
   const pathname = usePathname();
 
@@ -30,7 +29,7 @@ export function AppShell({ orgs, usage, children }: { orgs: OrgSummary[]; usage:
         <main id="main" className="flex-1 px-4 py-8 sm:px-6 lg:px-10 lg:py-10">
           <div className="mx-auto max-w-5xl">
             <BillingNotice />
-            <UsageBanner initial={usage} />
+            {showUsage && <UsageBanner />}
             {children}
           </div>
         </main>

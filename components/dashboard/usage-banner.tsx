@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { LimitUsage, OrgUsage } from "@/lib/billing/entitlements";
+import type { LimitUsage } from "@/lib/billing/entitlements";
 import { LIMIT_LABELS } from "@/lib/billing/labels";
 import { buttonClasses } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
@@ -12,12 +12,12 @@ const describe = (l: LimitUsage) => `${l.used.toLocaleString("en-US")} of ${(l.m
 
 /**
  * Tells admins when the org is at 80% or more of a plan limit, with the way to more room.
- * `initial` is the server-rendered usage, or null for people who cannot change the plan
- * (they see nothing and nothing is fetched for them).
+ * Rendered only for people who can change the plan. The layout stays across navigations, so
+ * usage is fetched once per visit rather than counted on every page render.
  */
-export function UsageBanner({ initial }: { initial: OrgUsage | null }) {
+export function UsageBanner() {
   const { org } = useDashboard();
-  const { data } = useOrgUsage({ initial: initial ?? undefined, enabled: initial !== null });
+  const { data } = useOrgUsage();
   const near = data?.limits.filter((l) => l.warning) ?? [];
   if (!data || near.length === 0) return null;
   const reached = near.filter((l) => l.reached);

@@ -155,15 +155,13 @@ export async function assertWithinLimit(ctx: OrgContext, tx: Tx, limit: Limit, a
 
 /**
  * The monthly API-call quota, checked for each request made with an API key (the org's plan
- * already read with the key). Unlike assertWithinLimit it takes no lock: calls are counted in
+ * and the month's count, `used`, already read with the key). Unlike assertWithinLimit it takes no lock: calls are counted in
  * batches (lib/billing/usage-recorder.ts), so a burst can pass the quota by the few seconds of
  * calls not yet written, and serialising every API call of an org would cost far more.
  */
-export async function assertApiCallQuota(tx: Tx, org: OrgPlan, orgId: string, slug: string): Promise<void> {
+export function assertApiCallQuota(org: OrgPlan, slug: string, used: number): void {
   const max = limitFor(org, "apiCallsPerMonth");
-  if (max === null) return;
-  const used = await usageThisMonth(tx, orgId, "api_calls");
-  if (!fits(used, 1, max)) throw limitRefusal(org, slug, "apiCallsPerMonth", used, 1);
+  if (max !== null && !fits(used, 1, max)) throw limitRefusal(org, slug, "apiCallsPerMonth", used, 1);
 }
 
 function limitRefusal(org: OrgPlan, slug: string, limit: Limit, used: number, adding: number): AppError {

@@ -20,6 +20,15 @@ export async function scoped<T>(scope: Scope, fn: (tx: Tx) => Promise<T>, client
   });
 }
 
+/**
+ * A request transaction whose first statement is one of the app_enter_* functions (migration
+ * request_entry, lib/orgs/context.ts): that statement switches to the RLS-bound role and sets
+ * the scope itself, so no statement of `scoped`'s runs ahead of it.
+ */
+export async function entered<T>(fn: (tx: Tx) => Promise<T>, client: Db = db): Promise<T> {
+  return client.$transaction(fn);
+}
+
 /** Sets the org scope inside a transaction opened by `scoped` (after membership is resolved). */
 export async function setOrgScope(tx: Tx, orgId: string): Promise<void> {
   await tx.$executeRaw`select set_config('app.org_id', ${orgId}, true)`;

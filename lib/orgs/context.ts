@@ -1,14 +1,16 @@
 import type { ApiKeyRole, Role } from "@/lib/db/generated/enums";
-import { scoped, type Tx } from "@/lib/db/tenant-transaction";
+import type { Db } from "@/lib/db/client";
+import { entered, type Tx } from "@/lib/db/tenant-transaction";
 import { AppError } from "@/lib/api/errors";
 import { API_KEY_ACTS_AS, can, PAUSED_WHEN_READ_ONLY, type Permission } from "@/lib/auth/permissions";
 import { billingPath } from "@/lib/billing/paths";
 import { planOf, type PlanId } from "@/lib/billing/plans";
 import type { Principal } from "@/lib/auth/principal";
 import { assertApiCallQuota, assertPlanFeature } from "@/lib/billing/entitlements";
+import type { OrgSummary } from "@/lib/orgs/service";
 import { hashSecret, keyLabel, keyPrefix, secretMatches, type PresentedApiKey } from "@/lib/api-keys/format";
 import { apiKeyRefused } from "@/lib/api-keys/refusal";
-import { assertLiveSession, sessionColumns, sessionJoin, touchSession, type SessionColumns, type SessionRequirements } from "@/lib/auth/live-session";
+import { assertLiveSession, type SessionColumns, type SessionRequirements, type SessionUser } from "@/lib/auth/live-session";
 
 /** Everything a service knows about the caller. Services never see requests or cookies. */
 export type OrgContext = {
@@ -32,56 +34,72 @@ export type OrgContext = {
 /** Where a change came from, for the audit log. Empty for server-rendered reads. */
 export type RequestMeta = { requestId?: string; ip?: string; userAgent?: string };
 
-type MembershipRow = SessionColumns & {
+/** A row of app_enter_as_member (migration request_entry). */
+type MemberEntryRow = SessionColumns & {
+  userName: string | null;
   email: string;
+  image: string | null;
   twoFactorEnabled: boolean;
   role: Role | null;
-  id: string | null;
-  slug: string | null;
-  name: string | null;
-  personal: boolean | null;
+  orgId: string | null;
+  orgSlug: string | null;
+  orgName: string | null;
+  orgPersonal: boolean | null;
   requireTwoFactor: boolean | null;
   plan: string | null;
   billingGraceEndsAt: Date | null;
   readOnly: boolean | null;
+  orgs: OrgSummary[] | null;
+};
+
+/** What entering as a member yields: the org context's parts, the person, and (when asked) their orgs. */
+export type MemberEntry = {
+  org: OrgContext["org"];
+  role: Role;
+  billing: NonNullable<OrgContext["billing"]>;
+  user: SessionUser;
+  orgs: OrgSummary[];
 };
 
 /**
- * Resolves the caller's session and membership of `slug` and scopes the transaction to
- * that org in the same round trip: `set_config` runs only for the one matching row, so a
- * caller who is not a member leaves the transaction scoped to no org at all. The session
- * row and version come back in the same query, which is what makes JWT sessions revocable
- * per device without a lookup of their own.
+ * Opens a request for a signed-in person in ONE statement (app_enter_as_member): drops to the
+ * RLS-bound role, scopes to the person, touches their session, and resolves their live
+ * session and membership of `slug`, scoping to that org only when the membership exists.
+ * The session version and row come back in the same statement, which is what makes JWT
+ * sessions revocable per device without a lookup of their own. Outside a transaction (the
+ * dashboard's shared lookup) the role and scope end with the statement.
  */
-async function resolveMembership(tx: Tx, principal: Principal, slug: string, needs: SessionRequirements) {
-  const rows = await tx.$queryRaw<MembershipRow[]>`
-    ${touchSession(principal)}
-    select ${sessionColumns}, u.email, u."twoFactorEnabledAt" is not null as "twoFactorEnabled",
-           m.role, o.id, o.slug, o.name, o.personal, o."requireTwoFactor", o.plan,
-           o."billingGraceEndsAt", o."billingGraceEndsAt" <= now() as "readOnly",
-           set_config('app.org_id', coalesce(o.id, ''), true) as scoped
-    from users u
-    ${sessionJoin(principal)}
-    left join (memberships m join organizations o on o.id = m."orgId" and o.slug = ${slug})
-      on m."userId" = u.id
-    where u.id = ${principal.userId}`;
+export async function enterAsMember(
+  client: Db | Tx,
+  principal: Principal,
+  slug: string,
+  needs: SessionRequirements = {},
+  { withOrgs = false } = {},
+): Promise<MemberEntry> {
+  const rows = await client.$queryRaw<MemberEntryRow[]>`select * from app_enter_as_member(${principal.userId}, ${principal.sessionId}, ${slug}, ${withOrgs})`;
   const row = rows[0];
-  const session = assertLiveSession(row, principal, needs);
-  if (!row || !row.role || !row.id || !row.slug || row.name === null) {
+  assertLiveSession(row, principal, needs);
+  if (!row || !row.role || !row.orgId || !row.orgSlug || row.orgName === null) {
     throw new AppError("not_found", "Organization not found.");
   }
   if (row.requireTwoFactor && !row.twoFactorEnabled) {
-    throw new AppError("two_factor_required", `${row.name} requires two-factor authentication. Turn it on in your account's security settings to continue.`);
+    throw new AppError("two_factor_required", `${row.orgName} requires two-factor authentication. Turn it on in your account's security settings to continue.`);
   }
   return {
-    org: { id: row.id, slug: row.slug, name: row.name, personal: Boolean(row.personal) },
+    org: { id: row.orgId, slug: row.orgSlug, name: row.orgName, personal: Boolean(row.orgPersonal) },
     role: row.role,
-    email: row.email,
     billing: { graceEndsAt: row.billingGraceEndsAt, readOnly: Boolean(row.readOnly), plan: planOf(row.plan ?? "").id },
-    session,
+    user: { id: principal.userId, name: row.userName, email: row.email, image: row.image },
+    orgs: row.orgs ?? [],
   };
 }
 
+/** The audit actor and context of a person who entered as a member. */
+export function memberContext(entry: MemberEntry, request: RequestMeta): OrgContext {
+  return { org: entry.org, role: entry.role, billing: entry.billing, actor: { type: "user", userId: entry.user.id, label: entry.user.email }, request };
+}
+
+/** A row of app_enter_with_api_key (migration request_entry). */
 type ApiKeyRow = {
   keyId: string;
   keyName: string;
@@ -90,49 +108,38 @@ type ApiKeyRow = {
   last4: string;
   secretHash: string;
   usable: boolean;
-  id: string | null;
-  slug: string | null;
-  name: string | null;
-  personal: boolean | null;
+  orgId: string | null;
+  orgSlug: string | null;
+  orgName: string | null;
+  orgPersonal: boolean | null;
   plan: string | null;
   seatsPurchased: number | null;
   billingGraceEndsAt: Date | null;
   readOnly: boolean | null;
+  apiCallsThisMonth: bigint;
 };
 
 // Compared against when no key has the presented id, so an unknown id costs the same work as a wrong secret.
 const NO_KEY_HASH = hashSecret("no key has this id");
 
 /**
- * The API-key twin of resolveMembership, also one round trip: the key (readable by its public
- * id before the org is known, see the api_keys migration), its org when that is the URL's org,
- * the RLS scope, and a last-used time recorded at most once a minute. Any refusal below throws,
- * which rolls the transaction back, so a refused request leaves `lastUsedAt` as it was.
- * The secret is checked here, in constant time, rather than in SQL.
+ * The API-key twin of enterAsMember, also one statement (app_enter_with_api_key): the key,
+ * its org when that is the URL's org, the RLS scope, the month's metered calls, and a
+ * last-used time recorded at most once a minute. Any refusal below throws, which rolls the
+ * transaction back, so a refused request leaves `lastUsedAt` as it was. The secret is
+ * checked here, in constant time, rather than in SQL.
  */
-async function resolveApiKey(tx: Tx, key: PresentedApiKey, slug: string, request: RequestMeta): Promise<OrgContext> {
-  const rows = await tx.$queryRaw<ApiKeyRow[]>`
-    with touched as (
-      update api_keys set "lastUsedAt" = now()
-      where "publicId" = ${key.publicId} and ("lastUsedAt" is null or "lastUsedAt" < now() - interval '1 minute')
-      returning id)
-    select k.id as "keyId", k.name as "keyName", k.role as "keyRole", k.prefix, k.last4, k."secretHash",
-           k."revokedAt" is null and (k."expiresAt" is null or k."expiresAt" > now()) as usable,
-           o.id, o.slug, o.name, o.personal, o.plan, o."seatsPurchased",
-           o."billingGraceEndsAt", o."billingGraceEndsAt" <= now() as "readOnly",
-           set_config('app.org_id', coalesce(o.id, ''), true) as scoped
-    from api_keys k
-    left join organizations o on o.id = k."orgId" and o.slug = ${slug}
-    where k."publicId" = ${key.publicId}`;
+async function enterWithApiKey(tx: Tx, key: PresentedApiKey, slug: string, request: RequestMeta): Promise<OrgContext> {
+  const rows = await tx.$queryRaw<ApiKeyRow[]>`select * from app_enter_with_api_key(${key.publicId}, ${slug})`;
   const row = rows[0];
   const matches = secretMatches(key.secret, row?.secretHash ?? NO_KEY_HASH);
   if (!row || !matches || !row.usable || row.prefix !== keyPrefix(key.environment, key.publicId)) throw apiKeyRefused();
-  if (!row.id || !row.slug || row.name === null || row.plan === null) throw new AppError("not_found", "Organization not found.");
+  if (!row.orgId || !row.orgSlug || row.orgName === null || row.plan === null) throw new AppError("not_found", "Organization not found.");
   const plan = { plan: row.plan, seatsPurchased: row.seatsPurchased };
-  assertPlanFeature(plan, row.slug, "apiAccess");
-  await assertApiCallQuota(tx, plan, row.id, row.slug);
+  assertPlanFeature(plan, row.orgSlug, "apiAccess");
+  assertApiCallQuota(plan, row.orgSlug, Number(row.apiCallsThisMonth));
   return {
-    org: { id: row.id, slug: row.slug, name: row.name, personal: Boolean(row.personal) },
+    org: { id: row.orgId, slug: row.orgSlug, name: row.orgName, personal: Boolean(row.orgPersonal) },
     role: API_KEY_ACTS_AS[row.keyRole],
     billing: { graceEndsAt: row.billingGraceEndsAt, readOnly: Boolean(row.readOnly), plan: planOf(row.plan).id },
     actor: { type: "api_key", userId: null, keyId: row.keyId, label: keyLabel({ name: row.keyName, prefix: row.prefix, last4: row.last4 }) },
@@ -158,17 +165,8 @@ export async function runAsMember<T>(
   request: RequestMeta = {},
   needs: SessionRequirements = {},
 ): Promise<T> {
-  if (isApiKey(caller)) {
-    return scoped({ apiKeyId: caller.publicId }, async (tx) => {
-      const ctx = await resolveApiKey(tx, caller, slug, request);
-      assertMay(ctx, permission);
-      return fn(ctx, tx);
-    });
-  }
-  const principal = caller;
-  return scoped({ userId: principal.userId }, async (tx) => {
-    const { org, role, email, billing } = await resolveMembership(tx, principal, slug, needs);
-    const ctx: OrgContext = { org, role, billing, actor: { type: "user", userId: principal.userId, label: email }, request };
+  return entered(async (tx) => {
+    const ctx = isApiKey(caller) ? await enterWithApiKey(tx, caller, slug, request) : memberContext(await enterAsMember(tx, caller, slug, needs), request);
     assertMay(ctx, permission);
     return fn(ctx, tx);
   });
