@@ -1,126 +1,277 @@
 /**
- * `npm run bench`: throughput and latency of the main API paths, measured over real HTTP
- * against the production build (run `npm run build` first) on a fresh database holding two
- * orgs of BENCH_ROWS projects each. BENCH_DB=pglite measures the zero-setup default.
- * Knobs: BENCH_SECONDS (per scenario, default 8), BENCH_CONCURRENCY (default 8), BENCH_ROWS (default 2000).
+ * `npm run bench`: throughput, latency, database statements and memory of the main pages and
+ * API routes, over real HTTP against the production build (`next start`), on a fresh database
+ * seeded by SQL, signed in through the real sign-in flow, with the rate limiter counting in
+ * Redis and row-level security on. Flags: `npm run bench -- --help` (scripts/bench/options.ts).
+ * Every figure is also written to bench-results/ as JSON, so runs can be compared.
  */
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { encode } from "next-auth/jwt";
-import { preparePglite, preparePostgres, startAppServer } from "../tests/support/app-server";
+import pg from "pg";
+import { createClient } from "redis";
+import { preparePostgres, startAppServer, type AppServer, type TestDatabase } from "../tests/support/app-server";
+import { ensureBuild } from "./bench/build";
+import { startChild, type Child } from "./bench/child-process";
+import { monotonicMicros, profilesIn, summariseProfile, type ProfileSummary } from "./bench/cpu-profile";
+import { load } from "./bench/load";
+import { measureUnderLoad, statementsOfOneRequest } from "./bench/measure";
+import { parseOptions, USAGE, type BenchOptions } from "./bench/options";
+import { measurePageScripts, type PageScripts } from "./bench/page-scripts";
+import type { PgliteApi } from "./bench/pglite-child";
+import { sampleRss } from "./bench/process-tree";
+import { gitState, machineFacts, megabytes, pageScriptsLine, profileTable, routeTable, type RouteResult } from "./bench/report";
+import { BASELINE_KEY, routes, type Route } from "./bench/routes";
+import { seed } from "./bench/seed";
+import { serverComplaints } from "./bench/server-errors";
+import { createApiKey, signIn } from "./bench/sign-in";
+import { startCounterProcess } from "./bench/statement-counter";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
-const ROWS = Number(process.env.BENCH_ROWS ?? 2000);
-const MODE = process.env.BENCH_DB === "pglite" ? "pglite" : "postgres";
 const SECRET = "tenantkit-bench-secret-that-is-at-least-32-chars";
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
-if (!existsSync(".next/BUILD_ID")) {
-  console.error("No production build: run `npm run build` first.");
-  process.exit(1);
+let options: BenchOptions | "help";
+try {
+  options = parseOptions(process.argv.slice(2), process.env);
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  process.exit(2);
 }
+if (options === "help") {
+  console.log(USAGE);
+  process.exit(0);
+}
+const opts = options;
+
+/** The rate limiter must count in Redis, as in production: a Redis that is not there would make it fail open, unmeasured. */
+async function assertRedis(): Promise<void> {
+  const client = createClient({ url: REDIS_URL, socket: { connectTimeout: 2000, reconnectStrategy: false } });
+  client.on("error", () => {});
+  try {
+    await Promise.race([client.connect(), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 3000))]);
+    await client.ping();
+  } catch (error) {
+    throw new Error(`Redis is not reachable at ${REDIS_URL} (${error instanceof Error ? error.message : String(error)}): the bench measures with the rate limiter on.`);
+  } finally {
+    await client.close().catch(() => {});
+  }
+}
+
+async function openDatabase(dataDir: string): Promise<{ database: TestDatabase; pglite?: Child<PgliteApi> }> {
+  if (opts.database === "postgres") return { database: await preparePostgres(`tenantkit_bench_${opts.port}`) };
+  const { child, ready } = await startChild<PgliteApi, { appUrl: string; ownerUrl: string }>(path.resolve("scripts/bench/pglite-child.ts"), {
+    ...process.env,
+    BENCH_PGLITE_DIR: dataDir,
+  });
+  return { database: { ...ready, stop: () => child.stop() }, pglite: child };
+}
+
+/** The database's version and what row-level security the app's login is under, read as the owner. */
+async function databaseFacts(ownerUrl: string, appUrl: string) {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const version = (await client.query<{ v: string }>("select version() as v")).rows[0]!.v;
+    const login = decodeURIComponent(new URL(appUrl).username);
+    const role = (await client.query<{ superuser: boolean; bypassrls: boolean }>("select rolsuper as superuser, rolbypassrls as bypassrls from pg_roles where rolname = $1", [login])).rows[0];
+    const projects = (await client.query<{ enabled: boolean; forced: boolean }>("select relrowsecurity as enabled, relforcerowsecurity as forced from pg_class where oid = 'projects'::regclass")).rows[0];
+    return { version, appLogin: { name: login, ...role }, projectsRls: projects };
+  } finally {
+    await client.end();
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const stamp = new Date().toISOString().replace(/:/g, "-").replace(/\..*/, "");
+const resultsDir = path.resolve("bench-results");
+const runName = `${stamp}-${opts.database}-${opts.rows}${opts.smoke ? "-smoke" : ""}`;
+const problems: string[] = [];
+const startedAt = new Date();
+const machineAtStart = machineFacts();
+
+console.log(
+  `Bench${opts.smoke ? " (smoke)" : ""}: ${opts.database}, ${opts.rows.toLocaleString("en")} projects in ${opts.orgs} orgs, ` +
+    `${opts.connections} connections, ${opts.warmup} s warm-up + ${opts.duration} s measured per route, port ${opts.port}.`,
+);
+ensureBuild(opts.build);
+await assertRedis();
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "tenantkit-bench-"));
-const database = MODE === "pglite" ? await preparePglite(dataDir) : await preparePostgres("tenantkit_bench");
-Object.assign(process.env, { DATABASE_URL: database.appUrl, NEXTAUTH_SECRET: SECRET, DATA_DIR: dataDir });
-const { db } = await import("../lib/db/client");
-const { scoped } = await import("../lib/db/tenant-transaction");
-const { createOrg } = await import("../lib/orgs/service");
+mkdirSync(resultsDir, { recursive: true });
+const profileDir = opts.profile ? path.join(resultsDir, `${runName}-profile`) : undefined;
+if (profileDir) mkdirSync(profileDir, { recursive: true });
 
-async function orgWithProjects(label: string) {
-  const user = await db.user.create({ data: { name: `${label} Owner`, email: `${label.toLowerCase()}@bench.test` } });
-  const org = await createOrg(user.id, { name: `${label} Bench` });
-  // Thousands of projects are past the Free plan's limit: on Pro, creates are measured, not refused.
-  await db.organization.update({ where: { id: org.id }, data: { plan: "pro" } });
-  // In chunks: one 2000-row createMany outlives Prisma's 5 s interactive-transaction timeout.
-  for (let start = 0; start < ROWS; start += 500) {
-    await scoped({ orgId: org.id }, (tx) =>
-      tx.project.createMany({
-        data: Array.from({ length: Math.min(500, ROWS - start) }, (_, k) => {
-          const i = start + k;
-          return {
-            orgId: org.id,
-            name: `${label} project ${i}`,
-            description: i % 10 === 0 ? "needle in the haystack" : "",
-            createdById: user.id,
-            createdAt: new Date(Date.now() - i * 60_000),
-          };
-        }),
-      }),
-    );
-  }
-  return { user, org };
-}
-
-console.log(`Seeding two orgs × ${ROWS} projects on ${MODE}…`);
-const a = await orgWithProjects("Alpha");
-await orgWithProjects("Beta");
-const projectId = (await scoped({ orgId: a.org.id }, (tx) => tx.project.findFirstOrThrow({ select: { id: true } }))).id;
-// A signed-in device, as the jwt callback records it: every request checks this row.
-const { startSession } = await import("../lib/auth/user-sessions");
-const session = await startSession(a.user.id, "credentials", { userAgent: "tenantkit-bench" });
-const cookie = `next-auth.session-token=${await encode({ token: { sub: a.user.id, uid: a.user.id, sv: session.sessionVersion, sid: session.id, email: a.user.email }, secret: SECRET })}`;
-
-const server = await startAppServer({ port: Number(process.env.BENCH_PORT ?? 3600), databaseUrl: database.appUrl, dataDir, secret: SECRET, env: { RATE_LIMIT_MULTIPLIER: "100000" } });
-const base = `${server.baseUrl}/api/v1/orgs/${a.org.slug}/projects`;
-
-type Scenario = { name: string; request: () => Promise<Response> };
-const json = { cookie, "content-type": "application/json" };
-const BASELINE = "GET /api/health?live (in-memory JSON)";
-const scenarios: Scenario[] = [
-  { name: BASELINE, request: () => fetch(`${server.baseUrl}/api/health?live`) },
-  { name: "GET /api/health (no auth, 1 query)", request: () => fetch(`${server.baseUrl}/api/health`) },
-  { name: "GET projects, first page of 20", request: () => fetch(base, { headers: { cookie } }) },
-  { name: "GET projects, search ?q=needle", request: () => fetch(`${base}?q=needle`, { headers: { cookie } }) },
-  { name: "GET one project", request: () => fetch(`${base}/${projectId}`, { headers: { cookie } }) },
-  { name: "POST project", request: () => fetch(base, { method: "POST", headers: json, body: JSON.stringify({ name: "Bench" }) }) },
-  { name: "GET dashboard page (SSR)", request: () => fetch(`${server.baseUrl}/dashboard/${a.org.slug}/projects`, { headers: { cookie } }) },
-];
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-async function measure(scenario: Scenario) {
-  for (let i = 0; i < 20; i++) await (await scenario.request()).arrayBuffer();
-  const latencies: number[] = [];
-  let errors = 0;
-  const deadline = performance.now() + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < deadline) {
-        const started = performance.now();
-        const res = await scenario.request();
-        await res.arrayBuffer();
-        latencies.push(performance.now() - started);
-        if (!res.ok) errors++;
-      }
-    }),
-  );
-  latencies.sort((x, y) => x - y);
-  return {
-    scenario: scenario.name,
-    "req/s": Math.round(latencies.length / SECONDS),
-    "p50 ms": percentile(latencies, 50).toFixed(1),
-    "p95 ms": percentile(latencies, 95).toFixed(1),
-    "p99 ms": percentile(latencies, 99).toFixed(1),
-    errors,
-  };
-}
+const { database } = await openDatabase(dataDir);
+let counter: Awaited<ReturnType<typeof startCounterProcess>> | undefined;
+let server: AppServer | undefined;
+const results: RouteResult[] = [];
+let pageScripts: PageScripts | undefined;
+let profile: ProfileSummary | undefined;
+let rss: ReturnType<ReturnType<typeof sampleRss>["stop"]> = null;
+let seeded: Awaited<ReturnType<typeof seed>> | undefined;
+let databaseInfo: Awaited<ReturnType<typeof databaseFacts>> | undefined;
+let rateLimitHeader: string | null = null;
+const loadWindow = { from: 0, to: 0 };
+const complaints = serverComplaints();
 
 try {
-  console.log(`Measuring ${SECONDS} s per scenario, ${CONCURRENCY} concurrent clients, database: ${MODE}`);
-  // Warm every path first, so the baseline (measured first) is not the one that pays for a cold server.
-  for (const scenario of scenarios) for (let i = 0; i < 100; i++) await (await scenario.request()).arrayBuffer();
-  const results = [];
-  for (const scenario of scenarios) results.push(await measure(scenario));
-  // Measured again at the end: the baseline is the mean of both, so drift during the run evens out.
-  const again = await measure(scenarios[0]!);
-  results.push({ ...again, scenario: `${BASELINE}, again` });
-  // Absolute figures swing between machines and hours: compare routes with the baseline of the same run.
-  const baseline = ((results[0]?.["req/s"] ?? 0) + again["req/s"]) / 2;
-  console.table(results.map((r) => ({ ...r, "share of live": baseline ? `${Math.round((r["req/s"] / baseline) * 1000) / 10}%` : "n/a" })));
+  databaseInfo = await databaseFacts(database.ownerUrl, database.appUrl);
+  console.log(`Seeding by SQL…`);
+  seeded = await seed(database.ownerUrl, opts, (line) => console.log(line));
+  console.log(`Seeded ${opts.rows.toLocaleString("en")} projects (acme: ${seeded.acme.projects.toLocaleString("en")}) in ${opts.orgs} orgs in ${seeded.seconds.toFixed(1)} s.`);
+
+  counter = await startCounterProcess(database.appUrl, opts.port + 1);
+  server = await startAppServer({
+    port: opts.port,
+    databaseUrl: counter.url,
+    dataDir,
+    secret: SECRET,
+    keepOutput: 200,
+    onOutput: complaints.onOutput,
+    env: {
+      REDIS_URL,
+      // Counted in Redis on every request, never refused.
+      RATE_LIMIT_MULTIPLIER: "1000000",
+      // The client is the TCP peer, as with no proxy in front; no dev outbox.
+      TRUSTED_PROXY_HOPS: "0",
+      DEV_OUTBOX: "off",
+    },
+    // Written when the server exits (Next exits cleanly on SIGTERM).
+    nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : undefined,
+  });
+  const sampler = sampleRss(server.pid);
+
+  const cookie = await signIn(server.baseUrl, seeded.acme.email, seeded.acme.password);
+  const apiKey = await createApiKey(server.baseUrl, seeded.acme.slug, cookie);
+  const list = routes({ baseUrl: server.baseUrl, slug: seeded.acme.slug, projectId: seeded.projectId, cookie, apiKey }, opts.routes);
+  const probe = routes({ baseUrl: server.baseUrl, slug: seeded.acme.slug, projectId: seeded.projectId, cookie, apiKey }, ["list"]).at(-1)!.target;
+  rateLimitHeader = (await fetch(probe.url, { headers: probe.headers })).headers.get("ratelimit-limit");
+  if (!rateLimitHeader) problems.push("API answers carry no RateLimit-Limit header: the rate limiter did not count in Redis");
+
+  // A just-started server compiles its hot paths during the first seconds of traffic: a pass over
+  // every route first, so the baseline measured first is not the one that pays for it. Not reported.
+  if (opts.warmup > 0) {
+    console.log("  Warming every route for a second…");
+    for (const route of list) await load(route.target, { connections: opts.connections, warmup: 0, seconds: 1 });
+  }
+  loadWindow.from = monotonicMicros();
+  const measured: { route: Route; load: RouteResult["load"]; statements: number; oneRequest: RouteResult["oneRequest"]; peakRssBytes: number | null }[] = [];
+  for (const route of [...list, list[0]!]) {
+    process.stdout.write(`  ${route.name}… `);
+    const oneRequest = await statementsOfOneRequest(route, counter);
+    sampler.windowPeak();
+    const underLoad = await measureUnderLoad(route, counter, { connections: opts.connections, warmup: opts.warmup, seconds: opts.duration });
+    measured.push({ route, ...underLoad, oneRequest, peakRssBytes: sampler.windowPeak() });
+    const { reqPerSec, latencyMs, errors, non2xx } = underLoad.load;
+    console.log(`${reqPerSec.toFixed(0)} req/s, p99 ${latencyMs.p99.toFixed(1)} ms${errors || non2xx ? `, ${errors} errors, ${non2xx} non-2xx` : ""}`);
+    if (!alive(server.pid)) throw new Error("The app server exited during the load");
+  }
+  loadWindow.to = monotonicMicros();
+
+  const firstLive = measured[0]!.load.reqPerSec;
+  const lastLive = measured.at(-1)!.load.reqPerSec;
+  const baseline = (firstLive + lastLive) / 2;
+  measured.forEach(({ route, load: result, statements, oneRequest, peakRssBytes }, i) => {
+    const again = i === measured.length - 1;
+    results.push({
+      key: again ? `${BASELINE_KEY}-again` : route.key,
+      name: again ? `${route.name} (again)` : route.name,
+      method: route.target.method ?? "GET",
+      path: route.path,
+      auth: route.auth,
+      load: result,
+      shareOfBaseline: baseline > 0 ? result.reqPerSec / baseline : 0,
+      oneRequest,
+      statementsPerRequestUnderLoad: result.requests ? statements / result.requests : 0,
+      peakRssBytes,
+    });
+    if (result.answered === 0) problems.push(`${route.name}: no answer in ${(result.seconds + opts.warmup).toFixed(0)} s of load`);
+    if (result.errors || result.non2xx) problems.push(`${route.name}: ${result.errors} errors, ${result.non2xx} non-2xx (${JSON.stringify(result.statusCodes)})`);
+    if (oneRequest.status >= 300) problems.push(`${route.name}: a single request answered ${oneRequest.status}`);
+  });
+
+  if (opts.browser) {
+    console.log("  JavaScript of the projects page in Chromium…");
+    pageScripts = await measurePageScripts(server.baseUrl, `/dashboard/${seeded.acme.slug}/projects`, cookie);
+  }
+  rss = sampler.stop();
+} catch (error) {
+  problems.push(`crashed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  if (server) console.error(`Last server output:\n${server.output.slice(-20).join("")}`);
 } finally {
-  await server.stop();
-  await db.$disconnect();
+  await server?.stop();
+  await counter?.stop();
   await database.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+if (profileDir) {
+  const files = profilesIn(profileDir);
+  if (files[0]) profile = summariseProfile(files[0], { window: loadWindow.to ? loadWindow : undefined });
+  else problems.push(`--profile: the server wrote no CPU profile into ${profileDir}`);
+}
+
+const live = results.filter((r) => r.key.startsWith(BASELINE_KEY));
+const report = {
+  run: runName,
+  startedAt,
+  finishedAt: new Date(),
+  options: opts,
+  machine: { ...machineAtStart, loadAverageAtEnd: machineFacts().loadAverage },
+  database: databaseInfo && { mode: opts.database, ...databaseInfo },
+  git: gitState(),
+  seed: seeded && { rows: opts.rows, orgs: opts.orgs, acmeProjects: seeded.acme.projects, seconds: seeded.seconds },
+  rateLimit: { store: "redis", url: REDIS_URL, multiplier: 1_000_000, counted: Boolean(rateLimitHeader) },
+  baseline: live.length === 2 && {
+    firstReqPerSec: live[0]!.load.reqPerSec,
+    lastReqPerSec: live[1]!.load.reqPerSec,
+    meanReqPerSec: (live[0]!.load.reqPerSec + live[1]!.load.reqPerSec) / 2,
+    driftPercent: live[0]!.load.reqPerSec ? ((live[1]!.load.reqPerSec - live[0]!.load.reqPerSec) / live[0]!.load.reqPerSec) * 100 : 0,
+  },
+  routes: results,
+  server: rss && { peakRssBytes: rss.peakBytes, processes: rss.processes, samples: rss.samples },
+  serverComplaints: complaints.list(),
+  pageScripts,
+  profile: profile && { ...profile, directory: profileDir },
+  problems,
+};
+const file = path.join(resultsDir, `${runName}.json`);
+writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+
+const summary: string[] = [];
+if (report.baseline) {
+  const b = report.baseline;
+  summary.push(`Baseline (/api/health?live): ${b.firstReqPerSec.toFixed(0)} req/s first, ${b.lastReqPerSec.toFixed(0)} last, mean ${b.meanReqPerSec.toFixed(0)}; drift ${b.driftPercent >= 0 ? "+" : ""}${b.driftPercent.toFixed(1)}%.`);
+}
+if (seeded) summary.push(`Seeding: ${opts.rows.toLocaleString("en")} projects in ${opts.orgs} orgs in ${seeded.seconds.toFixed(1)} s (${opts.database}).`);
+if (rss) summary.push(`Server peak RSS (process tree, ${rss.processes} process${rss.processes === 1 ? "" : "es"}): ${megabytes(rss.peakBytes)}.`);
+if (pageScripts) summary.push(pageScriptsLine(pageScripts));
+summary.push(`Machine: ${machineAtStart.cpuModel}, ${machineAtStart.cores} cores, Node ${machineAtStart.node}; load average ${machineAtStart.loadAverage.map((l) => l.toFixed(1)).join(" ")} at the start.`);
+// The same in Markdown beside the JSON, to paste into the README or a pull request.
+writeFileSync(file.replace(/\.json$/, ".md"), `${results.length ? `${routeTable(results, "markdown")}\n\n` : ""}${summary.join("\n\n")}\n`);
+
+if (results.length) console.log(`\n${routeTable(results)}\n`);
+for (const line of summary.slice(0, -1)) console.log(line);
+if (profile) {
+  const span = `${(profile.totalMs / 1000).toFixed(1)} s of ${profile.window === "load" ? "load" : "the server's whole run"}`;
+  console.log(`\nCPU profile of the server: ${profile.path}\n(${span}, ${((profile.idleMs / Math.max(1, profile.totalMs)) * 100).toFixed(0)}% idle); top ${profile.top.length} functions by self time:\n`);
+  console.log(profileTable(profile));
+}
+console.log(`\n${summary.at(-1)}`);
+console.log(`Results: ${file} (and .md)`);
+if (problems.length && report.serverComplaints.length) {
+  console.error(`\nThe server's warnings and errors (by message):\n${report.serverComplaints.map((c) => `  ${c.count}× ${c.message}`).join("\n")}`);
+}
+if (problems.length) {
+  console.error(`\nProblems:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  process.exit(1);
 }

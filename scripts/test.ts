@@ -4,8 +4,8 @@
  * and Redis (REDIS_URL, default redis://127.0.0.1:6379); `.ci/run` starts both.
  *
  * Steps that share nothing run side by side: lint, types and unit tests; then the two
- * integration passes (each has its own app server, port and database, and much of their time
- * is spent waiting on timers and I/O). A step run alongside others prints its output whole
+ * integration passes and the benchmark's smoke run (each has its own app server, port and
+ * database, and much of their time is spent waiting on timers and I/O). A step run alongside others prints its output whole
  * when it ends, so logs never interleave.
  */
 import { spawn } from "node:child_process";
@@ -81,6 +81,14 @@ await group(
   vitest("pglite", "Integration tests again on the embedded PGlite database (the zero-setup default)", "integration", "test-results/integration-pglite.json", {
     TEST_DB: "pglite",
   }),
+  // The benchmark's instrument, end to end in a few seconds: fails on errors, never on speed.
+  {
+    name: "bench",
+    title: "Benchmark smoke run (npm run bench -- --smoke)",
+    command: "npx",
+    args: ["tsx", "scripts/bench.ts", "--smoke", "--no-build"],
+    env: { BENCH_PORT: process.env.BENCH_SMOKE_PORT ?? "3400" },
+  },
 );
 if (wanted("e2e")) {
   const chromium = ensureChromium();

@@ -45,14 +45,30 @@ export async function preparePglite(dataDir: string): Promise<TestDatabase> {
   return { appUrl: embedded.connectionString, ownerUrl: embedded.connectionString, stop: () => embedded.stop() };
 }
 
-export type AppServer = { baseUrl: string; output: string[]; stop: () => Promise<void> };
+export type AppServer = { baseUrl: string; output: string[]; pid: number; stop: () => Promise<void> };
 
 /** Serves the production build (`next start`) against `databaseUrl` and waits until it is healthy. */
-export async function startAppServer(options: { port: number; databaseUrl: string; dataDir: string; secret: string; env?: Record<string, string> }): Promise<AppServer> {
+export async function startAppServer(options: {
+  port: number;
+  databaseUrl: string;
+  dataDir: string;
+  secret: string;
+  env?: Record<string, string>;
+  /** Node options that NODE_OPTIONS may not carry (`--cpu-prof`): Next then runs under this Node with them. */
+  nodeArgs?: string[];
+  /** Keep only the last this many chunks of the server's output (a benchmark's request logs would fill memory). */
+  keepOutput?: number;
+  /** Sees every chunk of the server's output (stdout and stderr) as it arrives. */
+  onOutput?: (chunk: string) => void;
+}): Promise<AppServer> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   // Otherwise the health check below could be answered by whatever already listens there.
   await assertPortFree(options.port);
-  const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(options.port), "-H", "127.0.0.1"], {
+  const nextArgs = ["start", "-p", String(options.port), "-H", "127.0.0.1"];
+  const [command, args] = options.nodeArgs?.length
+    ? [process.execPath, [...options.nodeArgs, path.resolve("node_modules/next/dist/bin/next"), ...nextArgs]]
+    : [path.resolve("node_modules/.bin/next"), nextArgs];
+  const server = spawn(command, args, {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -80,8 +96,14 @@ export async function startAppServer(options: { port: number; databaseUrl: strin
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
-  server.stdout?.on("data", (d: Buffer) => output.push(d.toString()));
-  server.stderr?.on("data", (d: Buffer) => output.push(d.toString()));
+  const keep = (d: Buffer) => {
+    const chunk = d.toString();
+    options.onOutput?.(chunk);
+    output.push(chunk);
+    if (options.keepOutput !== undefined && output.length > options.keepOutput) output.shift();
+  };
+  server.stdout?.on("data", keep);
+  server.stderr?.on("data", keep);
   const stop = async () => {
     if (server.exitCode !== null) return;
     server.kill("SIGTERM");
@@ -94,7 +116,7 @@ export async function startAppServer(options: { port: number; databaseUrl: strin
     await stop();
     throw error;
   }
-  return { baseUrl, output, stop };
+  return { baseUrl, output, pid: server.pid!, stop };
 }
 
 function assertPortFree(port: number): Promise<void> {

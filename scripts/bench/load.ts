@@ -1,0 +1,90 @@
+import autocannon from "autocannon";
+
+export type Target = { url: string; method?: "GET" | "POST"; headers?: Record<string, string>; body?: string };
+
+export type LoadResult = {
+  seconds: number;
+  /** Answers received in the measured window. */
+  requests: number;
+  /** Answers received in the whole run, warm-up included. */
+  answered: number;
+  reqPerSec: number;
+  latencyMs: { p50: number; p95: number; p99: number; mean: number; max: number };
+  /** Connection errors and timeouts: requests that got no answer at all. */
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+};
+
+/** The value at percentile `p` of ascending `sorted` (nearest rank). */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+export type Window = {
+  /** Called when the measured window opens, after the warm-up. */
+  onOpen?: () => void;
+  /** Called when it closes, while the load is still running. */
+  onClose?: () => void;
+};
+
+/**
+ * Keeps `connections` requests to `target` in flight (autocannon, one request per connection at
+ * a time) through a warm-up and a measured window, in one run so that connections stay open
+ * across the two. The window closes while the load still runs, so that both of its edges see
+ * the same steady state: what happens in it (answers here, statements at the caller through
+ * `onOpen` / `onClose`) can be divided by its length or by each other. Rate and latency count
+ * the answers received in the window, summarised exactly (autocannon's own summary has no
+ * 95th percentile); errors and non-2xx answers count the whole run, warm-up included.
+ */
+export async function load(target: Target, { connections, warmup, seconds }: { connections: number; warmup: number; seconds: number }, window: Window = {}): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let openedAt = Infinity;
+  let closedAt = Infinity;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      // The duration only bounds the run: it is stopped once the window has closed.
+      { url: target.url, method: target.method ?? "GET", headers: target.headers, body: target.body, connections, duration: warmup + seconds + 60, timeout: 30 },
+      (error, done) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
+    );
+    instance.on("start", () => {
+      setTimeout(() => {
+        openedAt = performance.now();
+        window.onOpen?.();
+      }, warmup * 1000);
+      setTimeout(() => {
+        closedAt = performance.now();
+        window.onClose?.();
+        instance.stop();
+      }, (warmup + seconds) * 1000);
+    });
+    instance.on("response", (_client, _status, _bytes, responseTime) => {
+      const now = performance.now();
+      if (now >= openedAt && now < closedAt) latencies.push(responseTime);
+    });
+  });
+  const windowSeconds = Number.isFinite(closedAt - openedAt) ? (closedAt - openedAt) / 1000 : 0;
+  const sorted = Float64Array.from(latencies).sort();
+  const requests = sorted.length;
+  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count ?? 0]));
+  return {
+    seconds: windowSeconds,
+    requests,
+    answered: Object.values(statusCodes).reduce((a, b) => a + b, 0),
+    reqPerSec: windowSeconds > 0 ? requests / windowSeconds : 0,
+    latencyMs: {
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      mean: requests ? sorted.reduce((a, b) => a + b, 0) / requests : 0,
+      max: requests ? sorted[requests - 1]! : 0,
+    },
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    statusCodes,
+  };
+}
