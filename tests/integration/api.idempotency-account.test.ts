@@ -197,6 +197,15 @@ describe("keys are per user", () => {
     for (const res of [project, org]) expect([res.status, res.headers.get("idempotent-replayed")]).toEqual([201, null]);
   });
 
+  it("go with the account: deleting it deletes its keys", async () => {
+    const user = await createUser("Idem Leaver");
+    const api = client(user);
+    expect((await api.post(ORGS, { name: "Leaver Co" }, withKey(randomUUID()))).status).toBe(201);
+    expect(await storedRows(user.id)).toHaveLength(1);
+    expect((await api.delete("/api/v1/me", { body: { confirmEmail: user.email } })).status).toBe(200);
+    expect(await storedRows(user.id)).toHaveLength(0);
+  });
+
   it("are user data: a transaction scoped to one user sees only that user's keys and cannot write another's", async () => {
     const [a, b] = [await createUser("Idem Rls A"), await createUser("Idem Rls B")];
     for (const user of [a, b]) expect((await client(user).post(ORGS, { name: "Rls Co" }, withKey(randomUUID()))).status).toBe(201);
