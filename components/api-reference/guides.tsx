@@ -88,9 +88,13 @@ export function Guides({ server }: { server: string }) {
       </Guide>
       <Guide id="idempotency" keywords="idempotency-key retry post duplicate">
         <p>
-          Every <code>POST</code> takes an <code>Idempotency-Key</code> header: a unique value (a UUID) per operation. A retry with the same key and the same
+          <code>POST</code> requests take an <code>Idempotency-Key</code> header: a unique value (a UUID) per operation. A retry with the same key and the same
           request gets the first answer again instead of acting twice. The same key with a different request is refused with 422; while the first request is
-          still running, a retry gets 409.
+          still running, a retry gets 409. Keys last 24 hours, per organization and caller on organization routes and per person on account routes.
+        </p>
+        <p>
+          A few routes do not honour it, and say why: those that take a password or a one-time code, and those used before signing in. Each is safe to
+          repeat as it is.
         </p>
       </Guide>
       <Guide id="conditional-requests" keywords="etag if-match if-none-match 304 412 precondition">

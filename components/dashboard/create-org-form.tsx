@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { fetchJson } from "@/lib/api/fetch-json";
+import { IDEMPOTENCY_HEADER, newIdempotencyKey } from "@/lib/idempotency/header";
 import { orgCreateSchema, type OrgCreateInput } from "@/lib/orgs/schemas";
 import type { OrgSummary } from "@/lib/orgs/service";
 import { slugify } from "@/lib/orgs/slug";
@@ -27,9 +28,16 @@ export function CreateOrgForm({ canCancel }: { canCancel: boolean }) {
   const [customSlug, setCustomSlug] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldErrors<"name" | "slug">>({});
   const slug = customSlug ?? (name.trim() ? slugify(name) : "");
+  // One Idempotency-Key per input sent: a double submit, or a retry after a lost answer, creates
+  // one org; after a change to the form the next submit is a new request with a new key.
+  const sent = useRef<{ input: string; key: string } | null>(null);
 
   const create = useMutation({
-    mutationFn: (input: OrgCreateInput) => fetchJson<OrgSummary>("/api/v1/orgs", { method: "POST", body: input }),
+    mutationFn: (input: OrgCreateInput) => {
+      const text = JSON.stringify(input);
+      if (sent.current?.input !== text) sent.current = { input: text, key: newIdempotencyKey() };
+      return fetchJson<OrgSummary>("/api/v1/orgs", { method: "POST", body: input, headers: { [IDEMPOTENCY_HEADER]: sent.current.key } });
+    },
     onSuccess: (org) => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.orgs() });
       toast.success(`${org.name} is ready`);

@@ -20,7 +20,10 @@ export class DashboardPage {
     await this.page.getByRole("button", { name: "Switch organization" }).click();
     await this.page.getByRole("menuitem", { name: /create organization/i }).click();
     await this.page.getByLabel("Name").fill(name);
+    const sent = this.page.waitForRequest((r) => r.method() === "POST" && new URL(r.url()).pathname === "/api/v1/orgs");
     await this.page.getByRole("button", { name: "Create organization" }).click();
+    // A retry after a lost answer creates one org, not two.
+    expect((await sent).headers()["idempotency-key"]).toMatch(/^[0-9a-f]{32}$/);
     await expect(this.page).toHaveURL(/\/dashboard\/[a-z0-9-]+\/projects/);
     await expect(this.page.getByRole("button", { name: "Switch organization" })).toContainText(name);
   }

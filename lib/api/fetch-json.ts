@@ -16,11 +16,11 @@ export class ApiError extends Error {
 }
 
 /** Browser-side call to our own API with the session cookie; non-2xx throws ApiError. */
-export async function fetchJson<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function fetchJson<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal; headers?: Record<string, string> } = {}): Promise<T> {
   const res = await fetch(path, {
     method: init.method ?? "GET",
     signal: init.signal,
-    headers: init.body === undefined ? undefined : { "content-type": "application/json" },
+    headers: { ...init.headers, ...(init.body === undefined ? {} : { "content-type": "application/json" }) },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
     credentials: "same-origin",
   });

@@ -18,6 +18,11 @@ export type RouteDocs = {
   errors?: readonly ErrorCode[];
   /** Scheduled to go: every answer carries Deprecation, Sunset and Link headers (deprecation.ts). */
   deprecated?: Deprecation;
+  /**
+   * A POST that deliberately does not honour `Idempotency-Key`: why, in a sentence the reference
+   * shows (see README, "Idempotency keys"). Every other POST under /api/v1 honours it.
+   */
+  ignoresIdempotencyKey?: string;
 };
 
 /**
@@ -40,6 +45,8 @@ export type RouteMeta = RouteDocs & {
   recentAuth?: boolean;
   /** Answers carry a strong `ETag`; GET honours `If-None-Match` (304), writes `If-Match` (412) (conditional.ts). */
   etag?: boolean;
+  /** A POST here honours `Idempotency-Key` (lib/idempotency): its work runs in one transaction that also records the answer. */
+  idempotencyKey?: boolean;
 };
 
 const META = Symbol.for("tenantkit.routeMeta");

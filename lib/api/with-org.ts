@@ -67,7 +67,8 @@ export function withOrg<B extends Schema | undefined = undefined, Q extends Sche
     if (!slug.success) throw new AppError("not_found", "Organization not found.");
 
     const limit = await limitOrgRequest(req, slug.data, caller, routePattern(req, rawParams));
-    const idempotency = idempotentRequest(req, isApiKey(caller) ? `key:${caller.publicId}` : caller.userId);
+    const idempotency = idempotentRequest(req);
+    const idempotencyCaller = isApiKey(caller) ? `key:${caller.publicId}` : caller.userId;
 
     const params = (options.params ? parseWith(options.params, rawParams, "params") : undefined) as Out<P>;
     const query = (options.query ? parseWith(options.query, searchParamsObject(req), "query") : undefined) as Out<Q>;
@@ -90,7 +91,7 @@ export function withOrg<B extends Schema | undefined = undefined, Q extends Sche
           const result = await handler({ ctx, tx, body, query, params, req, version });
           return conditions ? conditionalResponse(result, options.status, conditions, !isWrite(req.method)) : toResponse(result, options.status);
         };
-        return idempotency ? idempotency.run(tx, ctx.org.id, rawBody, work) : work();
+        return idempotency ? idempotency.run(tx, { orgId: ctx.org.id, caller: idempotencyCaller }, rawBody, work) : work();
       },
       requestMeta(req, meta.requestId),
       { recentAuth: options.recentAuth },
@@ -100,5 +101,5 @@ export function withOrg<B extends Schema | undefined = undefined, Q extends Sche
     if (isApiKey(caller) && meta.orgId && !isReplayed(response)) recordApiCall(meta.orgId);
     for (const [k, v] of Object.entries(limit.headers())) response.headers.set(k, v);
     return response;
-  }, { kind: "org", ...options, etag: Boolean(options.etag) });
+  }, { kind: "org", ...options, etag: Boolean(options.etag), idempotencyKey: true });
 }

@@ -2,15 +2,12 @@ import { createHash } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { AppError } from "@/lib/api/errors";
-import { postgresErrorCode, SQLSTATE } from "@/lib/db/postgres-error";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import { env } from "@/lib/env";
 import { requestFingerprint } from "./fingerprint";
+import { IDEMPOTENCY_HEADER, REPLAYED_HEADER } from "./header";
+import { isHeldByAnother, keyStoreFor, type Claim, type IdempotencyScope, type KeyStore } from "./key-store";
 import { openResponse, sealResponse, type StoredResponse } from "./sealed-response";
-
-export const IDEMPOTENCY_HEADER = "Idempotency-Key";
-/** Set on an answer that is a replay of the first one, not the work done again. */
-export const REPLAYED_HEADER = "Idempotent-Replayed";
 
 /** Visible ASCII without spaces, as UUIDs and Stripe-style keys are; a repeated header (joined with ", ") fails it too. */
 const keySchema = z.string().regex(/^[\x21-\x7e]{1,255}$/, "must be 1 to 255 visible ASCII characters without spaces, such as a UUID");
@@ -19,27 +16,26 @@ const keySchema = z.string().regex(/^[\x21-\x7e]{1,255}$/, "must be 1 to 255 vis
 const KEPT_HEADERS = ["content-type", "location"];
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 
-type Claim = { claimed: boolean; stored_fingerprint: string | null; stored_status: number | null; stored_response: Uint8Array | null };
-
 export type IdempotentRequest = {
   /**
-   * Runs `work` once per key, in the request's org transaction `tx`: the claim on the key and
-   * the answer are written in that transaction, so they commit with the work or not at all.
+   * Runs `work` once per key in `scope`, in the request's transaction `tx` (an org's, or a
+   * user's for account routes): the claim on the key and the answer are written in that
+   * transaction, so they commit with the work or not at all.
    */
-  run(tx: Tx, orgId: string, body: unknown, work: () => Promise<Response>): Promise<Response>;
+  run(tx: Tx, scope: IdempotencyScope, body: unknown, work: () => Promise<Response>): Promise<Response>;
 };
 
 /**
  * The request's Idempotency-Key, for POSTs that send one (null otherwise: no cost, no
- * statement). A malformed key is refused (400) before anything runs. `caller` is who sends
- * it (a user id, or an API key's public id): keys are per org and per caller.
+ * statement). A malformed key is refused (400) before anything runs. Called only by the
+ * wrappers of routes that honour the header (withOrg, and withUser with `transaction`).
  *
  * What is stored: the answer of work that committed, whatever its status. A refusal that is
  * thrown (validation, permission, plan limit, a conflict) rolls the transaction back, claim
  * included: nothing was done, so nothing is stored, and a retry with the same key is judged
  * afresh. A repeat while the first is still running gets 409; one with another body, 422.
  */
-export function idempotentRequest(req: NextRequest, caller: string): IdempotentRequest | null {
+export function idempotentRequest(req: NextRequest): IdempotentRequest | null {
   if (req.method !== "POST") return null;
   const header = req.headers.get(IDEMPOTENCY_HEADER);
   if (header === null) return null;
@@ -52,18 +48,15 @@ export function idempotentRequest(req: NextRequest, caller: string): IdempotentR
   const keyHash = createHash("sha256").update(key).digest("hex");
 
   return {
-    async run(tx, orgId, body, work) {
+    async run(tx, scope, body, work) {
+      const store = keyStoreFor(scope);
       const fingerprint = requestFingerprint({ method: req.method, path: req.nextUrl.pathname, query: req.nextUrl.searchParams, body });
-      const scope = `${orgId}\u0000${caller}`;
-      const claim = await claimKey(tx, { orgId, caller, keyHash, fingerprint });
-      if (!claim.claimed) return replay(claim, fingerprint, (sealed) => openResponse(sealed, env.NEXTAUTH_SECRET, key, scope));
+      const claim = await claimKey(tx, store, keyHash, fingerprint);
+      if (!claim.claimed) return replay(claim, fingerprint, (sealed) => openResponse(sealed, env.NEXTAUTH_SECRET, key, store.sealScope));
 
       const response = await work();
       const stored: StoredResponse = { headers: keptHeaders(response.headers), body: await response.clone().text() };
-      const sealed = sealResponse(stored, env.NEXTAUTH_SECRET, key, scope);
-      await tx.$executeRaw`
-        update idempotency_keys set status = ${response.status}, response = ${sealed}
-        where "orgId" = ${orgId} and caller = ${caller} and "keyHash" = ${keyHash}`;
+      await store.record(tx, keyHash, response.status, sealResponse(stored, env.NEXTAUTH_SECRET, key, store.sealScope));
       return response;
     },
   };
@@ -76,14 +69,11 @@ const inProgress = () =>
     headers: { "retry-after": "1" },
   });
 
-async function claimKey(tx: Tx, row: { orgId: string; caller: string; keyHash: string; fingerprint: string }): Promise<Claim> {
+async function claimKey(tx: Tx, store: KeyStore, keyHash: string, fingerprint: string): Promise<Claim> {
   try {
-    const [claim] = await tx.$queryRaw<Claim[]>`select * from app_claim_idempotency_key(${row.orgId}, ${row.caller}, ${row.keyHash}, ${row.fingerprint})`;
-    if (!claim) throw new Error("app_claim_idempotency_key returned no row");
-    return claim;
+    return await store.claim(tx, keyHash, fingerprint);
   } catch (error) {
-    // The first request with this key holds it in a transaction that has not ended.
-    if (postgresErrorCode(error) === SQLSTATE.lockNotAvailable) throw inProgress();
+    if (isHeldByAnother(error)) throw inProgress();
     throw error;
   }
 }

@@ -4,8 +4,9 @@ import { log } from "@/lib/log";
 
 /**
  * The hourly `idempotency_purge` task: deletes stored answers past their 24 hours, in every org
- * (app_purge_idempotency_keys, migration idempotency_keys). An expired key already counts as new
- * when it is sent again; this keeps the table to a day of keys.
+ * and for every user (app_purge_idempotency_keys, migrations idempotency_keys and
+ * user_idempotency_keys). An expired key already counts as new when it is sent again; this keeps
+ * the tables to a day of keys.
  */
 export const purgeIdempotencyKeys: TaskHandler<"idempotency_purge"> = async () => {
   const [row] = await db.$queryRaw<{ purged: number }[]>`select app_purge_idempotency_keys() as purged`;

@@ -9,7 +9,7 @@ export type StoredResponse = z.infer<typeof storedResponseSchema>;
  * Answers are stored sealed (AES-256-GCM) under a key derived from the server's secret and the
  * Idempotency-Key itself, which is stored only as a hash. A created API key's secret is in its
  * answer, and the database keeps secrets only hashed: a copy of the table alone opens nothing.
- * `scope` binds the seal to its org and caller, so a row copied to another scope does not open.
+ * `scope` binds the seal to its org and caller (or its user), so a row copied to another scope does not open.
  */
 function sealKey(secret: string, idempotencyKey: string, scope: string): Buffer {
   return Buffer.from(hkdfSync("sha256", secret, `tenantkit idempotency ${scope}`, idempotencyKey, 32));

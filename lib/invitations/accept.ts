@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { queueSeatSync } from "@/lib/billing/seat-sync";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import type { Principal } from "@/lib/auth/principal";
-import { scoped, setOrgScope, type Tx } from "@/lib/db/tenant-transaction";
+import { setOrgScope, type Tx } from "@/lib/db/tenant-transaction";
 import type { OrgContext, RequestMeta } from "@/lib/orgs/context";
 import { findInvitationByToken, invitationState, type TokenInvitation } from "./lookup";
 import type { AcceptedInvitation } from "./schemas";
@@ -86,18 +86,16 @@ export async function joinThroughInvitation(tx: Tx, invitation: TokenInvitation,
   return { org: { slug: invitation.org.slug, name: invitation.org.name }, role };
 }
 
-/** A signed-in user accepts an invitation sent to their own address. */
-export async function acceptInvitation(principal: Principal, token: string, request: RequestMeta): Promise<AcceptedInvitation> {
-  return scoped({ userId: principal.userId }, async (tx) => {
-    const user = await tx.user.findUniqueOrThrow({ where: { id: principal.userId }, select: { id: true, email: true, emailVerified: true } });
-    const invitation = await pendingInvitation(tx, token, "token");
-    if (!sameEmail(invitation.email, user.email)) {
-      throw new AppError(
-        "forbidden",
-        `This invitation was sent to ${invitation.email}, but you are signed in as ${user.email}. Sign in as ${invitation.email} to accept it.`,
-        { errors: [{ path: "token", message: "was sent to another email address" }] },
-      );
-    }
-    return joinThroughInvitation(tx, invitation, user, request);
-  });
+/** A signed-in user accepts an invitation sent to their own address, in their user-scoped transaction. */
+export async function acceptInvitation(tx: Tx, principal: Principal, token: string, request: RequestMeta): Promise<AcceptedInvitation> {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: principal.userId }, select: { id: true, email: true, emailVerified: true } });
+  const invitation = await pendingInvitation(tx, token, "token");
+  if (!sameEmail(invitation.email, user.email)) {
+    throw new AppError(
+      "forbidden",
+      `This invitation was sent to ${invitation.email}, but you are signed in as ${user.email}. Sign in as ${invitation.email} to accept it.`,
+      { errors: [{ path: "token", message: "was sent to another email address" }] },
+    );
+  }
+  return joinThroughInvitation(tx, invitation, user, request);
 }

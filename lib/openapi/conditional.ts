@@ -11,5 +11,15 @@ export function conditionalHeaders(entry: RouteEntry): { etag: boolean; ifNoneMa
   return { etag: on && entry.meta?.response !== undefined, ifNoneMatch: on && read, ifMatch: on && !read };
 }
 
-/** Idempotency keys are kept per org and caller (lib/idempotency), so org-scoped POSTs honour them. */
-export const acceptsIdempotencyKey = (entry: RouteEntry) => entry.method === "POST" && entry.meta?.kind === "org";
+/**
+ * POSTs whose wrapper runs the work in one transaction that also records the answer: every
+ * org route (keys per org and caller) and the account routes declared with `transaction`
+ * (keys per user). See lib/idempotency.
+ */
+export const acceptsIdempotencyKey = (entry: RouteEntry) => entry.method === "POST" && entry.meta?.idempotencyKey === true;
+
+/** Why a POST does not honour `Idempotency-Key`, as its route declares (`ignoresIdempotencyKey`); null for the others. */
+export function ignoredIdempotencyKey(entry: RouteEntry): string | null {
+  if (entry.method !== "POST" || acceptsIdempotencyKey(entry)) return null;
+  return entry.meta?.ignoresIdempotencyKey ?? null;
+}

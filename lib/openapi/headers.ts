@@ -3,7 +3,7 @@
  * components that operations reference (document.ts, operation.ts say which get which).
  */
 import { CURRENT_VERSION, VERSION_HEADER } from "@/lib/api/versions";
-import { IDEMPOTENCY_HEADER } from "@/lib/idempotency/idempotent-request";
+import { IDEMPOTENCY_HEADER } from "@/lib/idempotency/header";
 
 const ref = (kind: "headers" | "parameters", name: string) => ({ $ref: `#/components/${kind}/${name}` });
 

@@ -4,7 +4,7 @@ import type { ApiKeyRole } from "@/lib/db/generated/enums";
 import { slugSchema } from "@/lib/orgs/slug";
 import { API_RATES, limits } from "@/lib/rate-limit/limits";
 import { routeGroup } from "@/lib/rate-limit/plan-limits";
-import { acceptsIdempotencyKey, conditionalHeaders } from "./conditional";
+import { acceptsIdempotencyKey, conditionalHeaders, ignoredIdempotencyKey } from "./conditional";
 import { byStatus, errorCodesFor } from "./errors";
 import { exampleOf } from "./examples";
 import { headerParameter, responseHeaders } from "./headers";
@@ -121,15 +121,24 @@ function rateLimit(entry: RouteEntry): Json {
   return name ? { "x-rate-limit": { name, requests: limits[name].tokens, window: limits[name].window } } : {};
 }
 
+/** The route's description, and for a POST that does not honour `Idempotency-Key`, why. */
+function description(entry: RouteEntry): string | undefined {
+  const ignored = ignoredIdempotencyKey(entry);
+  const parts = [entry.meta?.description, ignored && `\`Idempotency-Key\` is not honoured here. ${ignored}`].filter(Boolean);
+  return parts.length ? parts.join("\n\n") : undefined;
+}
+
 /** The OpenAPI operation for one route and method, from what its wrapper declared. */
 export function operationOf(entry: RouteEntry): Json {
   const meta = entry.meta;
   const summary = meta?.summary ?? `${entry.method} ${entry.path}`;
   const body = requestBody(entry);
+  const text = description(entry);
+  const ignored = ignoredIdempotencyKey(entry);
   return {
     operationId: operationIdOf(summary),
     summary,
-    ...(meta?.description ? { description: meta.description } : {}),
+    ...(text ? { description: text } : {}),
     tags: [tagOf(entry.path) ?? "Other"],
     security: security(entry),
     parameters: parameters(entry),
@@ -138,5 +147,6 @@ export function operationOf(entry: RouteEntry): Json {
     ...access(entry),
     ...rateLimit(entry),
     ...(meta?.recentAuth ? { "x-recent-auth": true } : {}),
+    ...(ignored ? { "x-idempotency-key": "ignored" } : {}),
   };
 }

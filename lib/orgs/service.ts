@@ -69,18 +69,21 @@ export async function createOrgInTx(tx: Tx, creator: Creator, input: OrgCreateIn
   return summary;
 }
 
-export async function createOrg(userId: string, input: OrgCreateInput, request: RequestMeta = {}): Promise<OrgSummary> {
+/** A signed-in user creates an org they own, in their user-scoped transaction (the API route's). */
+export async function createOrgAsUser(tx: Tx, userId: string, input: OrgCreateInput, request: RequestMeta = {}): Promise<OrgSummary> {
   const limit = await rateLimit("org:create", userId);
   if (!limit.success) {
     throw new AppError("rate_limited", "You have created several organizations in the last hour. Wait a while before creating another.", {
       headers: rateLimitHeaders(limit),
     });
   }
-  return asUser(userId, async (tx) => {
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
-    return createOrgInTx(tx, { userId, label: user.email }, input, false, request);
-  });
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  return createOrgInTx(tx, { userId, label: user.email }, input, false, request);
 }
+
+/** The same in a transaction of its own, for scripts and tests. */
+export const createOrg = (userId: string, input: OrgCreateInput, request: RequestMeta = {}): Promise<OrgSummary> =>
+  asUser(userId, (tx) => createOrgAsUser(tx, userId, input, request));
 
 const orgColumns = { id: true, slug: true, name: true, personal: true, requireTwoFactor: true } as const;
 

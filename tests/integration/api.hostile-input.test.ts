@@ -135,6 +135,7 @@ type Attack = {
   method: string;
   url: string;
   body?: string;
+  headers?: Record<string, string>;
   /** false: the field's schema takes the value (only sent to reads, which may answer 2xx). */
   mustRefuse: boolean;
   /** NUL and lone surrogates: the 400 must name the field. */
@@ -175,6 +176,14 @@ function attacksFor(route: RouteEntry): Attack[] {
     }
   }
 
+  // The one request header a route parses as input (lib/idempotency). Control characters (NUL, DEL)
+  // in it never reach the app: Node's HTTP parser refuses them (api.idempotency.test.ts).
+  if (route.method === "POST" && meta.idempotencyKey) {
+    for (const [label, value] of HOSTILE_IDEMPOTENCY_KEYS) {
+      add({ label: `header Idempotency-Key: ${label}`, field: "Idempotency-Key", url: urlFor(route), headers: { "idempotency-key": value }, mustRefuse: true, namesField: true });
+    }
+  }
+
   for (const name of route.pathParams) {
     const schema = name === "org" && meta.kind === "org" ? slugSchema : fieldSchema(meta.params, name);
     for (const h of hostileUrlValues()) {
@@ -185,11 +194,21 @@ function attacksFor(route: RouteEntry): Attack[] {
   return attacks;
 }
 
+/** Idempotency-Key values to refuse: 1 to 255 visible ASCII characters are a key, nothing else. */
+const HOSTILE_IDEMPOTENCY_KEYS: [string, string][] = [
+  ["300 characters", "k".repeat(300)],
+  ["empty", ""],
+  ["inner space", "a b"],
+  ["tab", "a\tb"],
+  ["Latin-1 byte", "caf\u00e9"],
+  ["two keys joined", "a, b"],
+];
+
 type Problem = { status: number; code: string; errors?: { path: string; message: string }[] };
 
 /** What is wrong with the answer to `attack`, or null when it is as expected. */
 async function send(attack: Attack, cookie: string): Promise<string | null> {
-  const headers: Record<string, string> = { cookie };
+  const headers: Record<string, string> = { ...attack.headers, cookie };
   if (attack.body !== undefined) headers["content-type"] = "application/json";
   const res = await fetch(`${inject("baseUrl")}${attack.url}`, { method: attack.method, headers, body: attack.body, redirect: "manual" });
   const text = await res.text();

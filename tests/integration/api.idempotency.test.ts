@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { connect } from "node:net";
 import pg from "pg";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { CreatedApiKeyDto } from "@/lib/api-keys/schemas";
@@ -321,9 +322,10 @@ describe("refusals are not stored", () => {
 describe("a malformed Idempotency-Key", () => {
   const malformed = ["", "has space", "x".repeat(256), "tab\there", "caf\u00e9"];
 
-  it("is refused with 400 on every org POST route before anything runs", async () => {
-    const routes = (await loadRouteTable()).filter((r) => r.method === "POST" && r.meta?.kind === "org");
-    expect(routes.length).toBeGreaterThan(5);
+  it("is refused with 400 on every POST route that honours the header (org and account routes) before anything runs", async () => {
+    const routes = (await loadRouteTable()).filter((r) => r.method === "POST" && r.meta?.idempotencyKey);
+    expect(routes.filter((r) => r.meta?.kind === "org").length).toBeGreaterThan(5);
+    expect(routes.filter((r) => r.meta?.kind === "user").map((r) => r.path)).toContain("/api/v1/orgs");
     const cookie = await sessionCookie(a.team.owner);
     const before = await projectCount(a.org.id);
     for (const route of routes) {
@@ -332,7 +334,7 @@ describe("a malformed Idempotency-Key", () => {
         const res = await fetch(`${inject("baseUrl")}${url}`, {
           method: "POST",
           headers: { cookie, "idempotency-key": value, "content-type": "application/json" },
-          body: JSON.stringify({ name: "Never", emails: ["never@example.test"], role: "member", plan: "pro" }),
+          body: JSON.stringify({ name: "Never", emails: ["never@example.test"], role: "member", plan: "pro", newEmail: "never@example.test" }),
         });
         const problem = (await res.json()) as Problem;
         expect(res.status, `${route.path} ${JSON.stringify(value)}`).toBe(400);
@@ -341,6 +343,30 @@ describe("a malformed Idempotency-Key", () => {
       }
     }
     expect(await projectCount(a.org.id)).toBe(before);
+  });
+
+  it("never reaches the app with a control character in it: Node's HTTP parser refuses the request (400)", async () => {
+    const url = new URL(inject("baseUrl"));
+    const cookie = await sessionCookie(a.team.owner);
+    const before = await storedRows(a.org.id);
+    const body = JSON.stringify({ name: "Nul" });
+    for (const control of ["\u0000", "\u007f"]) {
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(url.port), url.hostname, () =>
+          socket.end(
+            `POST /api/v1/orgs/${a.org.slug}/projects HTTP/1.1\r\nHost: ${url.host}\r\nCookie: ${cookie}\r\nIdempotency-Key: a${control}b\r\n` +
+              `Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+          ),
+        );
+        let text = "";
+        socket.on("data", (chunk: Buffer) => (text += chunk.toString("latin1")));
+        socket.on("close", () => resolve(text));
+        socket.on("error", reject);
+      });
+      expect(answer.split("\r\n")[0], JSON.stringify(control)).toBe("HTTP/1.1 400 Bad Request");
+    }
+    expect(await projectsNamed(a.org.id, "Nul")).toBe(0);
+    expect(await storedRows(a.org.id)).toEqual(before);
   });
 
   it("is ignored on other methods, which are idempotent already", async () => {

@@ -90,6 +90,38 @@ describe("the route table and the document", () => {
     );
   });
 
+  it("offers Idempotency-Key on every POST that honours it, and says why on each one that does not", () => {
+    const ignoring: string[] = [];
+    for (const entry of table) {
+      const operation = operationFor(entry)! as Operation & { description?: string; "x-idempotency-key"?: string };
+      const offered = operation.parameters.some((p) => p.$ref === "#/components/parameters/IdempotencyKey");
+      const honoured = entry.method === "POST" && entry.meta?.idempotencyKey === true;
+      expect(offered, label(entry)).toBe(honoured);
+      if (entry.method !== "POST" || honoured) {
+        expect(entry.meta?.ignoresIdempotencyKey, `${label(entry)} honours the header or is no POST: it has nothing to explain`).toBeUndefined();
+        continue;
+      }
+      ignoring.push(entry.path);
+      expect(operation["x-idempotency-key"], label(entry)).toBe("ignored");
+      expect(operation.description, label(entry)).toContain(`\`Idempotency-Key\` is not honoured here. ${entry.meta?.ignoresIdempotencyKey}`);
+      expect(entry.meta?.ignoresIdempotencyKey, label(entry)).toMatch(/^[A-Z].{40,}\.$/);
+    }
+    // Credentials in the body or no signed-in caller (README, "Idempotency keys"); every other POST honours it.
+    expect(ignoring.sort()).toEqual(
+      [
+        "/api/v1/me/password",
+        "/api/v1/me/reauthenticate",
+        "/api/v1/me/two-factor/enable",
+        "/api/v1/me/two-factor/verify",
+        "/api/v1/signup",
+        "/api/v1/verify-email",
+        "/api/v1/verify-email/resend",
+      ].sort(),
+    );
+    const honouring = table.filter((e) => e.method === "POST" && e.meta?.kind === "user" && e.meta.idempotencyKey).map((e) => e.path);
+    expect(honouring.sort()).toEqual(["/api/v1/invitations/accept", "/api/v1/me/email", "/api/v1/me/two-factor/recovery-codes", "/api/v1/me/two-factor/setup", "/api/v1/orgs"]);
+  });
+
   it("keeps lib/openapi/route-modules.ts in step with the route files", async () => {
     const committed = await readFile(ROUTE_MODULES_FILE, "utf8");
     expect(committed, "run `npm run openapi:routes` and commit the result").toBe(await renderRouteModules());

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
-import { asUser, type Tx } from "@/lib/db/tenant-transaction";
+import { asAuthRole, asUser, type Tx } from "@/lib/db/tenant-transaction";
 import { rateLimit } from "@/lib/rate-limit";
 import { recordSecurityEvent, type Origin } from "@/lib/auth/security-events";
 import type { LiveSession } from "@/lib/auth/live-session";
@@ -9,8 +9,11 @@ import type { SecurityOverview, TwoFactorChallenge } from "./schemas";
 import { enrolment, matchTotp, newTotpSecret } from "./totp";
 
 /*
- * Two-factor sign-in (TOTP). Everything here runs on the auth code path (the base client,
- * whose login holds tenantkit_auth): request transactions cannot read the secrets.
+ * Two-factor sign-in (TOTP). What reads a secret (a TOTP secret, a recovery code's hash) runs
+ * on the auth code path (the base client, whose login holds tenantkit_auth): request
+ * transactions cannot read them. Starting setup and replacing recovery codes only write
+ * secrets, so they run in the route's user-scoped transaction and write as the auth role there
+ * (asAuthRole), committing with the answer an Idempotency-Key stores.
  */
 
 export type { SecurityOverview } from "./schemas";
@@ -39,16 +42,18 @@ export async function securityOverview(userId: string): Promise<SecurityOverview
 }
 
 /** Starts (or restarts) enrolment: a new secret, not in force until a code from it is confirmed. */
-export async function startTwoFactorSetup(userId: string): Promise<{ secret: string; otpauthUrl: string; qrSvg: string }> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, twoFactorEnabledAt: true } });
+export async function startTwoFactorSetup(tx: Tx, userId: string): Promise<{ secret: string; otpauthUrl: string; qrSvg: string }> {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, twoFactorEnabledAt: true } });
   if (user.twoFactorEnabledAt) throw new AppError("conflict", "Two-factor authentication is already on. Turn it off first to set up another app.");
   const secret = newTotpSecret();
-  await db.userCredential.upsert({
-    where: { userId },
-    create: { userId, totpSecret: secret },
-    update: { totpSecret: secret, totpLastStep: null },
-    select: { userId: true },
-  });
+  await asAuthRole(tx, () =>
+    tx.userCredential.upsert({
+      where: { userId },
+      create: { userId, totpSecret: secret },
+      update: { totpSecret: secret, totpLastStep: null },
+      select: { userId: true },
+    }),
+  );
   return { secret, ...(await enrolment(secret, user.email)) };
 }
 
@@ -106,14 +111,12 @@ export async function disableTwoFactor(userId: string, origin: Origin): Promise<
   });
 }
 
-export async function regenerateRecoveryCodes(userId: string, origin: Origin): Promise<{ recoveryCodes: string[] }> {
-  return db.$transaction(async (tx) => {
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { twoFactorEnabledAt: true } });
-    if (!user.twoFactorEnabledAt) throw new AppError("conflict", "Turn on two-factor authentication first.");
-    const recoveryCodes = await freshRecoveryCodes(tx, userId);
-    await recordSecurityEvent(tx, userId, "recovery_codes_regenerated", origin);
-    return { recoveryCodes };
-  });
+export async function regenerateRecoveryCodes(tx: Tx, userId: string, origin: Origin): Promise<{ recoveryCodes: string[] }> {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { twoFactorEnabledAt: true } });
+  if (!user.twoFactorEnabledAt) throw new AppError("conflict", "Turn on two-factor authentication first.");
+  const recoveryCodes = await asAuthRole(tx, () => freshRecoveryCodes(tx, userId));
+  await recordSecurityEvent(tx, userId, "recovery_codes_regenerated", origin);
+  return { recoveryCodes };
 }
 
 /**

@@ -13,6 +13,8 @@ export const POST = withPublic(
     response: signUpResultSchema,
     status: 202,
     errors: ["forbidden"],
+    ignoresIdempotencyKey:
+      "A repeat gets the first answer already: new and taken addresses are answered alike (202). Through an invitation link, a repeat is refused with 409 once the first has used it, and the new account can sign in. Keys are kept per account, and nobody is signed in here.",
   },
   async ({ body, request }) => {
     await enforceRateLimit("auth:sign-up-email", body.email);

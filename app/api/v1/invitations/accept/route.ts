@@ -3,6 +3,6 @@ import { acceptInvitation } from "@/lib/invitations/accept";
 import { acceptedInvitationSchema, invitationAcceptSchema } from "@/lib/invitations/schemas";
 
 export const POST = withUser(
-  { summary: "Accept an invitation", body: invitationAcceptSchema, response: acceptedInvitationSchema, errors: ["not_found", "conflict", "seat_limit"] },
-  ({ principal, body, request }) => acceptInvitation(principal, body.token, request),
+  { summary: "Accept an invitation", body: invitationAcceptSchema, response: acceptedInvitationSchema, errors: ["not_found", "conflict", "seat_limit"], transaction: true },
+  ({ tx, principal, body, request }) => acceptInvitation(tx, principal, body.token, request),
 );

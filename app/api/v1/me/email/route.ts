@@ -6,11 +6,11 @@ import { emailChangeRequestSchema, pendingEmailChangeSchema } from "@/lib/accoun
 // 202: the change waits for the link mailed to the new address (/account/confirm-email).
 // Moving the account to another address is a takeover path: it needs a recent sign-in or password.
 export const POST = withUser(
-  { summary: "Request an email change", body: emailChangeRequestSchema, response: pendingEmailChangeSchema, status: 202, recentAuth: true },
-  async ({ principal, body }) => {
-    // Per account and per new address: each request sends mail.
+  { summary: "Request an email change", body: emailChangeRequestSchema, response: pendingEmailChangeSchema, status: 202, recentAuth: true, transaction: true },
+  async ({ tx, principal, body }) => {
+    // Per account and per new address: each request sends mail (a replayed answer sends none, so it is not counted).
     await enforceRateLimit("auth:email-change", principal.userId);
     await enforceRateLimit("auth:email-change:address", body.newEmail);
-    return requestEmailChange(principal.userId, body);
+    return requestEmailChange(tx, principal.userId, body);
   },
 );

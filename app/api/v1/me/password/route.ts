@@ -5,7 +5,13 @@ import { passwordChangeSchema } from "@/lib/account/schemas";
 
 // Ends every session, the caller's too: clients sign in again with the new password.
 export const POST = withUser(
-  { summary: "Change your password", body: passwordChangeSchema, errors: ["conflict"] },
+  {
+    summary: "Change your password",
+    body: passwordChangeSchema,
+    errors: ["conflict"],
+    ignoresIdempotencyKey:
+      "A repeat cannot change the password twice: the change ends every session, the one that would repeat it included (401). Its body holds passwords, of which nothing is kept, not even a fingerprint.",
+  },
   async ({ principal, session, body, request }) => {
     await enforceRateLimit("auth:email", `account:${principal.userId}`);
     await changePassword(principal.userId, session, body, request);
