@@ -24,6 +24,8 @@ const schema = z
 
     DATABASE_URL: z.url({ message: "must be a postgres:// connection string" }),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /** How long a request waits for a free pooled connection before it is answered 503. */
+    DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     /** Owner connection for migrations; defaults to DATABASE_URL. */
     MIGRATION_DATABASE_URL: optionalUrl,
     /** Folder for the embedded database, the dev outbox and generated secrets. */

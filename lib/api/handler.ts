@@ -27,6 +27,8 @@ function toAppError(error: unknown): AppError | null {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2025") return new AppError("not_found", "The record was not found.");
     if (error.code === "P2002") return new AppError("conflict", "A record with these values already exists.");
+    // No pooled connection came free within DATABASE_POOL_TIMEOUT_MS: the server is saturated, nothing ran.
+    if (error.code === "P2028") return new AppError("unavailable", "The server is busy right now, so nothing was changed. Try again in a moment.", { headers: { "retry-after": "1" } });
   }
   if (isTransientStripeError(error)) return new AppError("unavailable", "Stripe could not be reached just now, so nothing was changed. Try again in a minute.");
   switch (postgresErrorCode(error)) {

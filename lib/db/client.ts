@@ -6,7 +6,8 @@ export type Db = InstanceType<typeof PrismaClient>;
 
 function createClient(): Db {
   const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
-  return new PrismaClient({ adapter });
+  // Under a burst, requests queue for a connection rather than fail after Prisma's default 2 s.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: env.DATABASE_POOL_TIMEOUT_MS } });
 }
 
 // Next's dev server re-evaluates modules on change; keep one pool per process.
