@@ -1,6 +1,8 @@
 import { access, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { SessionQueue } from "./embedded-session-queue";
 
@@ -26,6 +28,12 @@ export const DEFAULT_EMBEDDED_PORT = 54329;
 // connect at the same time; an idle multiplexed connection costs next to nothing.
 const MAX_CONNECTIONS = 64;
 
+/**
+ * PGlite builds in only the core of Postgres: an extension a migration creates must be loaded
+ * here too (project search, prisma/migrations/20261203010000_project_search).
+ */
+const EXTENSIONS = { btree_gin, pg_trgm };
+
 export type EmbeddedDatabase = {
   connectionString: string;
   /** The PGlite data directory. */
@@ -49,7 +57,7 @@ export async function startEmbeddedDatabase({ dataDir, port = DEFAULT_EMBEDDED_P
 
   try {
     const created = !(await exists(path.join(directory, "PG_VERSION")));
-    const db = await PGlite.create(directory);
+    const db = await PGlite.create(directory, { extensions: EXTENSIONS });
     let server: PGLiteSocketServer;
     try {
       server = await listen(db, port);

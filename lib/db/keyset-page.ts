@@ -19,12 +19,16 @@ export type Page<T> = { data: T[]; nextCursor: string | null };
 /**
  * The rows after `cursor` in (createdAt, id) order, id breaking ties so no row is seen twice
  * or skipped. Spread into a `where`; the list must be ordered by the same two columns.
+ *
+ * The bare bound on createdAt says nothing the OR does not, but an index can start at it: from
+ * the OR alone, an index scan in list order starts at the org's first row and filters its way
+ * to the cursor, so every page costs more than the one before.
  */
 export function afterCursor(cursor: Cursor | undefined, order: Direction) {
   if (!cursor) return {};
   const { createdAt, id } = cursor;
-  if (order === "desc") return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] };
-  return { OR: [{ createdAt: { gt: createdAt } }, { createdAt, id: { gt: id } }] };
+  if (order === "desc") return { AND: [{ createdAt: { lte: createdAt } }, { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] }] };
+  return { AND: [{ createdAt: { gte: createdAt } }, { OR: [{ createdAt: { gt: createdAt } }, { createdAt, id: { gt: id } }] }] };
 }
 
 type Direction = "asc" | "desc";

@@ -63,6 +63,10 @@ export async function migrate({
 }: MigrateOptions): Promise<string[]> {
   const local = await readMigrations(migrationsDir);
   const client = new pg.Client({ connectionString });
+  // A migration's RAISE WARNING is meant for whoever migrates (NOTICEs are IF NOT EXISTS chatter).
+  client.on("notice", (notice) => {
+    if (notice.severity === "WARNING") log(`Warning: ${notice.message}`);
+  });
   await client.connect();
   try {
     await lock(client, log);

@@ -7,6 +7,7 @@ import { recordUsage } from "@/lib/billing/usage-recorder";
 import type { OrgContext } from "@/lib/orgs/context";
 import { afterCursor, keysetOrder, toPage } from "@/lib/db/keyset-page";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
+import { projectSearch } from "./search";
 import type { ProjectCreateInput, ProjectDto, ProjectListQuery, ProjectPage, ProjectUpdateInput } from "./schemas";
 
 const select = {
@@ -29,9 +30,7 @@ const toDto = (p: Row): ProjectDto => ({ ...p, createdAt: p.createdAt.toISOStrin
 export async function listProjects(ctx: OrgContext, tx: Tx, query: ProjectListQuery): Promise<ProjectPage> {
   const filters: Prisma.ProjectWhereInput[] = [{ orgId: ctx.org.id }];
   if (query.status) filters.push({ status: query.status });
-  if (query.q) {
-    filters.push({ OR: [{ name: { contains: query.q, mode: "insensitive" } }, { description: { contains: query.q, mode: "insensitive" } }] });
-  }
+  if (query.q) filters.push(projectSearch(query.q));
   filters.push(afterCursor(query.cursor, "desc"));
   const rows = await tx.project.findMany({ where: { AND: filters }, orderBy: keysetOrder("desc"), take: query.limit + 1, select });
   return toPage(rows, query.limit, toDto);

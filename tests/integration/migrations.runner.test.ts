@@ -137,6 +137,24 @@ describe("migration runner (PostgreSQL)", () => {
     expect(rows[0]?.table).toBeNull();
   });
 
+  it("migrates as a database owner that is no superuser, as hosted Postgres has, and passes on warnings", async () => {
+    // Like a hosted service's admin role: may create roles and administer the app's ones.
+    await admin.query(`DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tenantkit_test_owner') THEN
+          CREATE ROLE tenantkit_test_owner LOGIN CREATEROLE NOSUPERUSER;
+        END IF; END $$`);
+    await admin.query(`GRANT tenantkit_app, tenantkit_auth, tenantkit_worker TO tenantkit_test_owner WITH ADMIN OPTION`);
+    const url = new URL(await freshDatabase());
+    await admin.query(`ALTER DATABASE ${url.pathname.slice(1)} OWNER TO tenantkit_test_owner`);
+    url.username = "tenantkit_test_owner";
+
+    const log: string[] = [];
+    expect(await migrate({ connectionString: url.toString(), log: (m) => log.push(m) })).toEqual(REPO_MIGRATIONS);
+    // Search works there, without its index under row-level security (20261203010000_project_search).
+    expect(log).toContainEqual(expect.stringMatching(/^Warning: Project search will not use its index/));
+    expect(log.filter((m) => m.startsWith("Warning:"))).toHaveLength(1);
+  });
+
   it("lets two concurrent runners apply each migration exactly once", async () => {
     const url = await freshDatabase();
     const dir = await migrationsCopy({

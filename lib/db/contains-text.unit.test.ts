@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { containsText } from "./contains-text";
+
+describe("containsText", () => {
+  it("escapes LIKE's wildcards and its escape character, and nothing else", () => {
+    expect(containsText("100%").contains).toBe("100\\%");
+    expect(containsText("a_b").contains).toBe("a\\_b");
+    expect(containsText("C:\\dir\\").contains).toBe("C:\\\\dir\\\\");
+    expect(containsText("%_\\").contains).toBe("\\%\\_\\\\");
+    expect(containsText("Café [draft] *?").contains).toBe("Café [draft] *?");
+  });
+});
