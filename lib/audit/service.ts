@@ -1,3 +1,4 @@
+import { containsText } from "@/lib/db/contains-text";
 import type { AuditEvent, Prisma } from "@/lib/db/generated/client";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import type { OrgContext } from "@/lib/orgs/context";
@@ -26,8 +27,8 @@ function toDto(row: AuditEvent): AuditEventDto {
 function whereFor(ctx: OrgContext, filters: AuditFilters): Prisma.AuditEventWhereInput[] {
   const where: Prisma.AuditEventWhereInput[] = [{ orgId: ctx.org.id }];
   if (filters.action) where.push({ action: filters.action });
-  if (filters.actor) where.push({ OR: [{ actorLabel: { contains: filters.actor, mode: "insensitive" } }, { actorId: filters.actor }] });
-  if (filters.target) where.push({ OR: [{ targetLabel: { contains: filters.target, mode: "insensitive" } }, { targetId: filters.target }] });
+  if (filters.actor) where.push({ OR: [{ actorLabel: containsText(filters.actor) }, { actorId: filters.actor }] });
+  if (filters.target) where.push({ OR: [{ targetLabel: containsText(filters.target) }, { targetId: filters.target }] });
   const createdAt = createdAtRange(filters);
   if (createdAt) where.push({ createdAt });
   return where;
