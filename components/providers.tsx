@@ -3,10 +3,10 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ThemeProvider, useTheme } from "next-themes";
 import { useState, type ReactNode } from "react";
-import { Toaster } from "sonner";
 import type { $ZodConfig } from "zod/v4/core";
 import { ApiError } from "@/lib/api/fetch-json";
 import { ReauthProvider } from "@/components/security/reauth-provider";
+import { Toaster } from "@/components/ui/toast";
 
 // Zod probes for eval with `Function("")` when it builds an object schema; under the page's
 // CSP (no 'unsafe-eval') that probe is a reported violation. Browsers parse small forms, so
