@@ -8,6 +8,18 @@ const config = [
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "sonner",
+              message: "Import toast from @/components/ui/toast: it loads sonner on first use and mounts the one Toaster.",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
     },
   },
 ];

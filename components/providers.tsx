@@ -3,15 +3,20 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ThemeProvider, useTheme } from "next-themes";
 import { useState, type ReactNode } from "react";
-import { Toaster } from "sonner";
-import { z } from "zod";
+import type { $ZodConfig } from "zod/v4/core";
 import { ApiError } from "@/lib/api/fetch-json";
 import { ReauthProvider } from "@/components/security/reauth-provider";
+import { Toaster } from "@/components/ui/toast";
 
-// Zod probes for eval with `Function("")` the first time it parses an object; under the
-// page's CSP (no 'unsafe-eval') that probe is a reported violation. Browsers parse small
-// forms, so skip the JIT there; the server keeps it.
-if (typeof window !== "undefined") z.config({ jitless: true });
+// Zod probes for eval with `Function("")` when it builds an object schema; under the page's
+// CSP (no 'unsafe-eval') that probe is a reported violation. Browsers parse small forms, so
+// skip the JIT there; the server keeps it. Zod reads its settings from this global and
+// supports setting them there before it loads (its `GlobalThisWithConfig`): unlike
+// `z.config`, that needs none of zod in the first load, where no schema is.
+if (typeof window !== "undefined") {
+  const scope = globalThis as typeof globalThis & { __zod_globalConfig?: $ZodConfig };
+  (scope.__zod_globalConfig ??= {}).jitless = true;
+}
 
 /**
  * A revoked or expired session makes every API call fail: send the user to sign in once.

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { errorMessage } from "@/components/forms/field-errors";
 import { Button } from "@/components/ui/button";
 import { CardSection } from "@/components/ui/card";

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { PendingEmailChange } from "@/lib/account/email-change-request";
 import type { Profile } from "@/lib/account/profile";

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { Profile } from "@/lib/account/profile";
 import { passwordChangeSchema, type PasswordChangeInput } from "@/lib/account/schemas";

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { Profile } from "@/lib/account/profile";
 import { profileUpdateSchema, type ProfileUpdateInput } from "@/lib/account/schemas";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { ApiError, type Problem } from "@/lib/api/fetch-json";
 import type { AuditFilters } from "@/lib/audit/schemas";
 import Link from "next/link";

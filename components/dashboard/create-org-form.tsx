@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { IDEMPOTENCY_HEADER, newIdempotencyKey } from "@/lib/idempotency/header";
 import { orgCreateSchema, type OrgCreateInput } from "@/lib/orgs/schemas";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { fetchAllPages } from "@/lib/api/fetch-all-pages";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { InvitationCreateInput, InvitationDto, InvitationList } from "@/lib/invitations/schemas";

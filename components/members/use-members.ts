@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { fetchAllPages } from "@/lib/api/fetch-all-pages";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { Role } from "@/lib/db/generated/enums";

@@ -1,16 +1,20 @@
 import type { InfiniteData, QueryKey } from "@tanstack/react-query";
-import { projectListQuerySchema, type ProjectDto, type ProjectPage, type ProjectStatus } from "@/lib/projects/schemas";
+import type { ProjectDto, ProjectPage } from "@/lib/projects/schemas";
+import { isProjectStatus, type ProjectStatus } from "@/lib/projects/statuses";
 
 /** The list filters that live in the URL and in the query key. */
 export type ProjectFilters = { q?: string; status?: ProjectStatus };
 export type ProjectPages = InfiniteData<ProjectPage, string | null>;
 
-const filtersSchema = projectListQuerySchema.pick({ q: true, status: true });
-
-/** Reads the filters back out of a list's query key. */
+/**
+ * Reads the filters back out of a list's query key (queryKeys.projectList), where the list
+ * put them already trimmed; anything else there counts as no filter.
+ */
 export function filtersOfKey(key: QueryKey): ProjectFilters {
-  const parsed = filtersSchema.safeParse(key[key.length - 1]);
-  return parsed.success ? parsed.data : {};
+  const last: unknown = key[key.length - 1];
+  if (typeof last !== "object" || last === null) return {};
+  const { q, status } = last as Record<string, unknown>;
+  return { q: typeof q === "string" && q !== "" ? q : undefined, status: isProjectStatus(status) ? status : undefined };
 }
 
 /** The same test listProjects applies (case-insensitive match on name or description). */

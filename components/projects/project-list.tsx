@@ -8,11 +8,10 @@ import { errorMessage } from "@/components/forms/field-errors";
 import { useDebouncedValue } from "@/components/hooks/use-debounced-value";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FolderIcon, PlusIcon, SearchIcon } from "@/components/ui/icons";
+import { lazyDialog } from "@/components/ui/lazy-dialog";
 import type { ProjectFilters } from "./project-cache";
-import { ProjectFormDialog } from "./project-form-dialog";
 import { ProjectListSkeleton } from "./project-list-skeleton";
 import { ProjectTable } from "./project-table";
 import { ProjectToolbar } from "./project-toolbar";
@@ -20,6 +19,10 @@ import { type InitialProjects, useFiltersInUrl, useProjectList } from "./use-pro
 import { useProjectMutations } from "./use-project-mutations";
 
 const SEARCH_DEBOUNCE_MS = 300;
+
+// Fetched on first use: the form brings the shared zod schemas, both bring Radix's dialog.
+const ProjectFormDialog = lazyDialog(() => import("./project-form-dialog").then((m) => m.ProjectFormDialog));
+const ConfirmDialog = lazyDialog(() => import("@/components/ui/confirm-dialog").then((m) => m.ConfirmDialog));
 
 export function ProjectList({ initial }: { initial: InitialProjects }) {
   const { org } = useDashboard();

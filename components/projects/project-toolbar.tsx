@@ -1,6 +1,6 @@
 "use client";
 
-import { PROJECT_STATUSES, projectStatusSchema, type ProjectStatus } from "@/lib/projects/schemas";
+import { isProjectStatus, PROJECT_STATUSES, type ProjectStatus } from "@/lib/projects/statuses";
 import { Field } from "@/components/ui/field";
 import { SearchIcon } from "@/components/ui/icons";
 import { Input, Select } from "@/components/ui/input";
@@ -44,10 +44,7 @@ export function ProjectToolbar({ search, onSearchChange, status, onStatusChange,
             {...control}
             name="status"
             value={status ?? ""}
-            onChange={(e) => {
-              const parsed = projectStatusSchema.safeParse(e.target.value);
-              onStatusChange(parsed.success ? parsed.data : undefined);
-            }}
+            onChange={(e) => onStatusChange(isProjectStatus(e.target.value) ? e.target.value : undefined)}
           >
             <option value="">All statuses</option>
             {PROJECT_STATUSES.map((s) => (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { ProjectCreateInput, ProjectDto, ProjectUpdateInput } from "@/lib/projects/schemas";
 import { queryKeys } from "@/lib/query-keys";

@@ -2,7 +2,10 @@
 
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from "react";
 import { ApiError } from "@/lib/api/fetch-json";
-import { ReauthDialog } from "./reauth-dialog";
+import { lazyDialog } from "@/components/ui/lazy-dialog";
+
+// Every page has the provider and few ever ask: the dialog (Radix, next-auth's client) loads when asked.
+const ReauthDialog = lazyDialog(() => import("./reauth-dialog").then((m) => m.ReauthDialog));
 
 type Ask = () => Promise<void>;
 

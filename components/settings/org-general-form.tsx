@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { orgUpdateSchema, type OrgUpdateInput } from "@/lib/orgs/schemas";
 import type { OrgSummary } from "@/lib/orgs/service";

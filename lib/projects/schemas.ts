@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { cursorSchema } from "@/lib/db/cursor";
+import { PROJECT_STATUSES } from "./statuses";
 
-export const PROJECT_STATUSES = ["active", "paused", "archived"] as const;
+export { PROJECT_STATUSES };
 export const projectStatusSchema = z.enum(PROJECT_STATUSES);
 
 const name = z.string().trim().min(1, "is required").max(100, "must be at most 100 characters");
