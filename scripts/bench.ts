@@ -17,7 +17,7 @@ import { monotonicMicros, profilesIn, summariseProfile, type ProfileSummary } fr
 import { load } from "./bench/load";
 import { measureUnderLoad, statementsOfOneRequest } from "./bench/measure";
 import { parseOptions, USAGE, type BenchOptions } from "./bench/options";
-import { measurePageScripts, type PageScripts } from "./bench/page-scripts";
+import { measureSignedInPageScripts, type PageScripts } from "./bench/page-scripts";
 import type { PgliteApi } from "./bench/pglite-child";
 import { sampleRss } from "./bench/process-tree";
 import { gitState, machineFacts, megabytes, pageScriptsLine, profileTable, routeTable, type RouteResult } from "./bench/report";
@@ -200,7 +200,7 @@ try {
 
   if (opts.browser) {
     console.log("  JavaScript of the projects page in Chromium…");
-    pageScripts = await measurePageScripts(server.baseUrl, `/dashboard/${seeded.acme.slug}/projects`, cookie);
+    pageScripts = await measureSignedInPageScripts(server.baseUrl, `/dashboard/${seeded.acme.slug}/projects`, cookie);
   }
   rss = sampler.stop();
 } catch (error) {

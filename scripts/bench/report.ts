@@ -45,7 +45,7 @@ export function gitState(): { commit: string; dirty: boolean } | null {
 
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const kilobytes = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 /** Columns padded to their widest cell; numbers right-aligned. */
 export function formatTable(header: string[], rows: string[][]): string {
@@ -81,8 +81,7 @@ export function routeTable(routes: RouteResult[], format: "text" | "markdown" = 
 }
 
 export function pageScriptsLine(scripts: PageScripts): string {
-  const how = scripts.serverCompressed ? "as sent gzipped by the server" : "gzip level 6 of each body, measured here: the server did not compress them";
-  return `JavaScript of ${scripts.url}: ${kilobytes(scripts.totalGzipBytes)} gzipped in ${scripts.scripts.length} scripts (${kilobytes(scripts.totalBytes)} uncompressed; ${how})`;
+  return `JavaScript of ${scripts.url}: ${kilobytes(scripts.totalGzipBytes)} gzipped (level 6, each body once) in ${scripts.scripts.length} scripts`;
 }
 
 export function profileTable(summary: ProfileSummary): string {
