@@ -3,8 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { ApiKeyDto } from "@/lib/api-keys/schemas";
-import { useReadOnlyBlock } from "@/components/dashboard/dashboard-context";
-import { useOrgUsage } from "@/components/dashboard/use-org-usage";
+import { usePlanWithout, useReadOnlyBlock } from "@/components/dashboard/dashboard-context";
 import { errorMessage } from "@/components/forms/field-errors";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -35,13 +34,12 @@ function details(key: ApiKeyDto): string {
 /** Owners' and admins' keys for the org's own code: list, create (secret shown once), revoke. */
 export function ApiKeysSection() {
   const keys = useApiKeys();
-  const usage = useOrgUsage();
   const { revoke } = useApiKeyMutations();
   const block = useReadOnlyBlock();
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ApiKeyDto | null>(null);
   // Creating is a plan feature (the API refuses it with 403); listing and revoking never are.
-  const notInPlan = usage.data && !usage.data.features.apiAccess ? usage.data : undefined;
+  const notInPlan = usePlanWithout("apiAccess");
 
   return (
     <CardSection
@@ -60,7 +58,7 @@ export function ApiKeysSection() {
     >
       <div className="grid gap-4">
         {notInPlan && (
-          <Callout title={`API access is not part of the ${notInPlan.plan.name} plan`}>
+          <Callout title={`API access is not part of the ${notInPlan.planName} plan`}>
             Keys can be created, and existing ones work again, once the organization upgrades.{" "}
             <Link href={notInPlan.upgradeUrl} className="font-medium text-link hover:underline">
               Upgrade

@@ -5,8 +5,7 @@ import { toast } from "@/components/ui/toast";
 import { ApiError, type Problem } from "@/lib/api/fetch-json";
 import type { AuditFilters } from "@/lib/audit/schemas";
 import Link from "next/link";
-import { useDashboard } from "@/components/dashboard/dashboard-context";
-import { useOrgUsage } from "@/components/dashboard/use-org-usage";
+import { useDashboard, usePlanWithout } from "@/components/dashboard/dashboard-context";
 import { errorMessage } from "@/components/forms/field-errors";
 import { Button } from "@/components/ui/button";
 import { ArrowRightIcon } from "@/components/ui/icons";
@@ -40,7 +39,7 @@ async function downloadCsv(url: string): Promise<{ rows: number; truncated: bool
 export function ExportButton({ filters }: { filters: AuditFilters }) {
   const { org } = useDashboard();
   const [exporting, setExporting] = useState(false);
-  const { data: usage } = useOrgUsage();
+  const notInPlan = usePlanWithout("auditLogExport");
 
   async function onClick() {
     setExporting(true);
@@ -57,11 +56,11 @@ export function ExportButton({ filters }: { filters: AuditFilters }) {
   }
 
   // The API refuses it too (403 feature_unavailable); this says so before anyone clicks.
-  if (usage && !usage.features.auditLogExport) {
+  if (notInPlan) {
     return (
       <p className="text-sm text-muted-foreground">
-        CSV export is not part of the {usage.plan.name} plan.{" "}
-        <Link href={usage.upgradeUrl} className="font-medium text-link hover:underline">
+        CSV export is not part of the {notInPlan.planName} plan.{" "}
+        <Link href={notInPlan.upgradeUrl} className="font-medium text-link hover:underline">
           See plans
         </Link>
       </p>

@@ -3,12 +3,16 @@
 import { createContext, useContext, type ReactNode } from "react";
 import { can, PAUSED_WHEN_READ_ONLY, type Permission } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/generated/enums";
+import type { Feature } from "@/lib/billing/plans";
+import { billingPath } from "@/lib/billing/paths";
 
 type DashboardOrg = { id: string; slug: string; name: string; personal: boolean };
 type DashboardUser = { id: string; name: string | null; email: string };
 /** Dunning as the layout resolved it: a grace end while a payment is overdue, and whether it has passed. */
 type DashboardBilling = { graceEndsAt: string | null; readOnly: boolean };
-type DashboardValue = { org: DashboardOrg; role: Role; user: DashboardUser; billing: DashboardBilling };
+/** The org's plan as the layout resolved it (from the membership, no query): what pages offer depends on it. */
+type DashboardPlan = { name: string; features: Record<Feature, boolean> };
+type DashboardValue = { org: DashboardOrg; role: Role; user: DashboardUser; billing: DashboardBilling; plan: DashboardPlan };
 
 const DashboardContext = createContext<DashboardValue | null>(null);
 
@@ -29,6 +33,16 @@ export function useDashboard(): DashboardValue {
  */
 export function useCan(permission: Permission): boolean {
   return can(useDashboard().role, permission);
+}
+
+/**
+ * When the org's plan lacks `feature`: its name and where to upgrade, for the notice that
+ * replaces the control. Known at render on server and client alike, so the first paint and
+ * hydration agree. The API refuses the feature too (403 feature_unavailable).
+ */
+export function usePlanWithout(feature: Feature): { planName: string; upgradeUrl: string } | undefined {
+  const { org, plan } = useDashboard();
+  return plan.features[feature] ? undefined : { planName: plan.name, upgradeUrl: billingPath(org.slug) };
 }
 
 /** The id of the read-only notice, which disabled controls point at with aria-describedby. */

@@ -6,8 +6,7 @@ import { useId } from "react";
 import { toast } from "@/components/ui/toast";
 import { ApiError, fetchJson } from "@/lib/api/fetch-json";
 import { queryKeys } from "@/lib/query-keys";
-import { useDashboard, useWriteBlock } from "@/components/dashboard/dashboard-context";
-import { useOrgUsage } from "@/components/dashboard/use-org-usage";
+import { useDashboard, usePlanWithout, useWriteBlock } from "@/components/dashboard/dashboard-context";
 import { errorMessage } from "@/components/forms/field-errors";
 import { Callout } from "@/components/ui/callout";
 import { CardSection } from "@/components/ui/card";
@@ -28,7 +27,6 @@ export function RequireTwoFactorSection() {
   const path = `/api/v1/orgs/${encodeURIComponent(org.slug)}`;
 
   const current = useQuery({ queryKey: key, queryFn: ({ signal }) => fetchJson<OrgSecurity>(path, { signal }) });
-  const usage = useOrgUsage();
 
   const save = useMutation({
     mutationFn: (requireTwoFactor: boolean) => fetchJson<OrgSecurity>(path, { method: "PATCH", body: { requireTwoFactor } }),
@@ -42,7 +40,8 @@ export function RequireTwoFactorSection() {
   const ownMissing = save.error instanceof ApiError && save.error.problem.status === 409;
   const checked = save.isPending ? save.variables : current.data?.requireTwoFactor;
   // Switching it on is a plan feature (the API refuses it with 403); switching it off never is.
-  const notInPlan = usage.data && !usage.data.features.requireTwoFactor && !checked ? usage.data : undefined;
+  const withoutFeature = usePlanWithout("requireTwoFactor");
+  const notInPlan = withoutFeature && !checked ? withoutFeature : undefined;
 
   return (
     <CardSection
@@ -62,7 +61,7 @@ export function RequireTwoFactorSection() {
             </p>
             {notInPlan && (
               <p className="text-sm text-muted-foreground">
-                Not part of the {notInPlan.plan.name} plan.{" "}
+                Not part of the {notInPlan.planName} plan.{" "}
                 <Link href={notInPlan.upgradeUrl} className="font-medium text-link hover:underline">
                   Upgrade
                 </Link>

@@ -5,9 +5,8 @@ import { useState } from "react";
 import type { Page } from "@/lib/db/keyset-page";
 import type { WebhookEndpointDto } from "@/lib/webhooks/schemas";
 import { webhookEndpointPath } from "@/lib/webhooks/paths";
-import { useDashboard, useReadOnlyBlock } from "@/components/dashboard/dashboard-context";
+import { useDashboard, usePlanWithout, useReadOnlyBlock } from "@/components/dashboard/dashboard-context";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { useOrgUsage } from "@/components/dashboard/use-org-usage";
 import { errorMessage } from "@/components/forms/field-errors";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
@@ -22,11 +21,10 @@ import { useWebhookEndpoints } from "./use-webhooks";
 export function WebhooksView({ initial }: { initial: Page<WebhookEndpointDto> }) {
   const { org } = useDashboard();
   const endpoints = useWebhookEndpoints(initial);
-  const usage = useOrgUsage();
   const block = useReadOnlyBlock();
   const [adding, setAdding] = useState(false);
   // Adding is part of the plan's API access (the API refuses it with 403); listing never is.
-  const notInPlan = usage.data && !usage.data.features.apiAccess ? usage.data : undefined;
+  const notInPlan = usePlanWithout("apiAccess");
   const add = (
     <Button {...block} disabled={block.disabled || Boolean(notInPlan)} onClick={() => setAdding(true)}>
       <PlusIcon />
@@ -50,7 +48,7 @@ export function WebhooksView({ initial }: { initial: Page<WebhookEndpointDto> })
       />
       <div className="grid gap-4">
         {notInPlan && (
-          <Callout title={`Webhooks are not part of the ${notInPlan.plan.name} plan`}>
+          <Callout title={`Webhooks are not part of the ${notInPlan.planName} plan`}>
             They come with API access. Existing endpoints are kept but receive nothing until the organization upgrades.{" "}
             <Link href={notInPlan.upgradeUrl} className="font-medium text-link hover:underline">
               Upgrade
