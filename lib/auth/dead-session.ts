@@ -1,9 +1,7 @@
 import { NextRequest } from "next/server";
-import { authCookieOptions } from "./cookies";
+import { SESSION_COOKIE } from "./cookies";
 import { loadLiveSession } from "./live-session";
 import { getPrincipal } from "./session";
-
-const SESSION_COOKIE = authCookieOptions.cookies?.sessionToken?.name ?? "next-auth.session-token";
 
 /**
  * The request without its session cookie unless that cookie names a live, fully signed-in

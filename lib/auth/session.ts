@@ -1,15 +1,19 @@
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/api/errors";
-import { authOptions } from "./options";
+import { env } from "@/lib/env";
+import { SESSION_COOKIE } from "./cookies";
 import { loadLiveSession, type LiveSession, type SessionUser } from "./live-session";
 import type { Principal } from "./principal";
+import { decodeSessionToken, principalOf, sessionCookieValue } from "./session-token";
 
-/** The signed-in caller from the session cookie, unchecked against revocation. */
+/**
+ * The signed-in caller from the session cookie, unchecked against revocation (that happens in
+ * the query that loads the user or membership). Read without next-auth's core: session-token.ts.
+ */
 export async function getPrincipal(): Promise<Principal | null> {
-  const session = await getServerSession(authOptions);
-  if (!session?.user?.id || !session.sessionId) return null;
-  return { userId: session.user.id, sessionVersion: session.sessionVersion, sessionId: session.sessionId };
+  const token = sessionCookieValue((await cookies()).getAll(), SESSION_COOKIE);
+  return token ? principalOf(await decodeSessionToken(token, env.NEXTAUTH_SECRET)) : null;
 }
 
 export type CurrentUser = SessionUser;
