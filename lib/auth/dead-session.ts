@@ -12,7 +12,7 @@ import { getPrincipal } from "./session";
 export async function withoutDeadSession(req: NextRequest): Promise<NextRequest> {
   const cookie = req.headers.get("cookie");
   if (!cookie?.includes(SESSION_COOKIE)) return req;
-  const principal = await getPrincipal();
+  const principal = await getPrincipal(req.cookies);
   const live = principal !== null && (await loadLiveSession(principal).then(() => true, () => false));
   if (live) return req;
   const headers = new Headers(req.headers);

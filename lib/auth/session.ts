@@ -7,12 +7,16 @@ import { loadLiveSession, type LiveSession, type SessionUser } from "./live-sess
 import type { Principal } from "./principal";
 import { decodeSessionToken, principalOf, sessionCookieValue } from "./session-token";
 
+type CookieSource = { getAll(): { name: string; value: string }[] };
+
 /**
  * The signed-in caller from the session cookie, unchecked against revocation (that happens in
  * the query that loads the user or membership). Read without next-auth's core: session-token.ts.
+ * Route handlers pass their request's cookies; pages read them through `next/headers`.
  */
-export async function getPrincipal(): Promise<Principal | null> {
-  const token = sessionCookieValue((await cookies()).getAll(), SESSION_COOKIE);
+export async function getPrincipal(requestCookies?: CookieSource): Promise<Principal | null> {
+  const source = requestCookies ?? (await cookies());
+  const token = sessionCookieValue(source.getAll(), SESSION_COOKIE);
   return token ? principalOf(await decodeSessionToken(token, env.NEXTAUTH_SECRET)) : null;
 }
 
