@@ -1,12 +1,17 @@
 type Fields = Record<string, unknown>;
+type Level = "debug" | "info" | "warn" | "error";
 
-/** Structured JSON lines on stdout; request id, org id and user id travel in `fields`. */
-function write(level: "debug" | "info" | "warn" | "error", msg: string, fields: Fields = {}) {
-  const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }, (_k, v) =>
-    v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v,
-  );
-  if (level === "error" || level === "warn") console.error(line);
-  else console.log(line);
+const withErrors = (_key: string, value: unknown) => (value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value);
+
+/**
+ * Structured JSON lines; request id, org id and user id travel in `fields`. Written to the
+ * streams directly rather than through `console`, which formats its arguments and which Next
+ * wraps with work of its own: every request writes a line.
+ */
+function write(level: Level, msg: string, fields: Fields = {}) {
+  const line = `${JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }, withErrors)}\n`;
+  if (level === "error" || level === "warn") process.stderr.write(line);
+  else process.stdout.write(line);
 }
 
 export const log = {

@@ -15,7 +15,7 @@ export const cookieOnly = () =>
 /** The session cookie, for routes about a person (withUser): an API key is refused, not ignored. */
 export async function authenticate(req: NextRequest): Promise<Principal> {
   if (bearerToken(req) !== null) throw cookieOnly();
-  const principal = await getPrincipal();
+  const principal = await getPrincipal(req.cookies);
   if (!principal) throw new AppError("unauthenticated", "Sign in to continue.");
   assertSameOrigin(req);
   return principal;

@@ -23,3 +23,6 @@ export function authCookies(secure: boolean): Pick<NextAuthOptions, "useSecureCo
 }
 
 export const authCookieOptions = authCookies(features.https);
+
+/** The session cookie's name (chunks of a long token are `<name>.0`, `<name>.1`…). */
+export const SESSION_COOKIE = authCookieOptions.cookies?.sessionToken?.name ?? "next-auth.session-token";

@@ -1,9 +1,7 @@
 import { NextRequest } from "next/server";
-import { authCookieOptions } from "./cookies";
+import { SESSION_COOKIE } from "./cookies";
 import { loadLiveSession } from "./live-session";
 import { getPrincipal } from "./session";
-
-const SESSION_COOKIE = authCookieOptions.cookies?.sessionToken?.name ?? "next-auth.session-token";
 
 /**
  * The request without its session cookie unless that cookie names a live, fully signed-in
@@ -14,7 +12,7 @@ const SESSION_COOKIE = authCookieOptions.cookies?.sessionToken?.name ?? "next-au
 export async function withoutDeadSession(req: NextRequest): Promise<NextRequest> {
   const cookie = req.headers.get("cookie");
   if (!cookie?.includes(SESSION_COOKIE)) return req;
-  const principal = await getPrincipal();
+  const principal = await getPrincipal(req.cookies);
   const live = principal !== null && (await loadLiveSession(principal).then(() => true, () => false));
   if (live) return req;
   const headers = new Headers(req.headers);

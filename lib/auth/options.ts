@@ -42,8 +42,9 @@ const oauth = [
 
 /**
  * next-auth's options for one request. The auth route passes where the request came from,
- * so sign-in limits and the session record know the client's IP and device; readers of the
- * session (getServerSession) use `authOptions`, which never signs anyone in.
+ * so sign-in limits and the session record know the client's IP and device. Everything else
+ * reads the session cookie with lib/auth/session.ts, which must agree with the `jwt` and
+ * `session` callbacks below.
  */
 export function authOptionsFor(origin: Origin): NextAuthOptions {
   return {
@@ -105,5 +106,3 @@ export function authOptionsFor(origin: Origin): NextAuthOptions {
     },
   };
 }
-
-export const authOptions: NextAuthOptions = authOptionsFor({});

@@ -1,15 +1,23 @@
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/api/errors";
-import { authOptions } from "./options";
+import { env } from "@/lib/env";
+import { SESSION_COOKIE } from "./cookies";
 import { loadLiveSession, type LiveSession, type SessionUser } from "./live-session";
 import type { Principal } from "./principal";
+import { decodeSessionToken, principalOf, sessionCookieValue } from "./session-token";
 
-/** The signed-in caller from the session cookie, unchecked against revocation. */
-export async function getPrincipal(): Promise<Principal | null> {
-  const session = await getServerSession(authOptions);
-  if (!session?.user?.id || !session.sessionId) return null;
-  return { userId: session.user.id, sessionVersion: session.sessionVersion, sessionId: session.sessionId };
+type CookieSource = { getAll(): { name: string; value: string }[] };
+
+/**
+ * The signed-in caller from the session cookie, unchecked against revocation (that happens in
+ * the query that loads the user or membership). Read without next-auth's core: session-token.ts.
+ * Route handlers pass their request's cookies; pages read them through `next/headers`.
+ */
+export async function getPrincipal(requestCookies?: CookieSource): Promise<Principal | null> {
+  const source = requestCookies ?? (await cookies());
+  const token = sessionCookieValue(source.getAll(), SESSION_COOKIE);
+  return token ? principalOf(await decodeSessionToken(token, env.NEXTAUTH_SECRET)) : null;
 }
 
 export type CurrentUser = SessionUser;

@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { migrate } from "@/lib/db/migrate";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
+import { serverNodeOptions } from "../../scripts/lib/server-node-options";
 
 export const ADMIN_URL = process.env.TEST_ADMIN_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const APP_LOGIN_ROLE = "tenantkit_test_login";
@@ -92,6 +93,8 @@ export async function startAppServer(options: {
       WEBHOOKS_DISABLE_AFTER: "2",
       WEBHOOKS_TIMEOUT_MS: "2000",
       ...options.env,
+      // As `npm start` runs it (scripts/lib/serve.ts), so tests and the bench measure that server.
+      NODE_OPTIONS: serverNodeOptions(options.env?.NODE_OPTIONS ?? process.env.NODE_OPTIONS),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
