@@ -1,10 +1,8 @@
 "use client";
 
-import { signOut } from "next-auth/react";
-import { ThemeRadioItems } from "@/components/theme/theme-options";
+import { MenuClosingItems } from "@/components/account/menu-closing-items";
 import { Avatar } from "@/components/ui/avatar";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
-import { LogOutIcon } from "@/components/ui/icons";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 
 type Props = { user: { id: string; name: string | null; email: string } };
 
@@ -21,14 +19,7 @@ export function AccountMenu({ user }: Props) {
           <span className="truncate text-sm font-medium">{displayName}</span>
           {user.name && <span className="truncate text-xs text-muted-foreground">{user.email}</span>}
         </div>
-        <DropdownMenuSeparator />
-        <DropdownMenuLabel>Theme</DropdownMenuLabel>
-        <ThemeRadioItems />
-        <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/sign-in" })}>
-          <LogOutIcon className="size-4 text-muted-foreground" />
-          Sign out
-        </DropdownMenuItem>
+        <MenuClosingItems />
       </DropdownMenuContent>
     </DropdownMenu>
   );

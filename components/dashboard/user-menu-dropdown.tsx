@@ -1,18 +1,16 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import Link from "next/link";
-import { ThemeRadioItems } from "@/components/theme/theme-options";
+import { MenuClosingItems } from "@/components/account/menu-closing-items";
 import type { Trigger } from "@/components/ui/deferred-popup";
 import {
   DropdownMenu,
   DropdownMenuContent,
   DropdownMenuItem,
-  DropdownMenuLabel,
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { LogOutIcon, SettingsIcon, ShieldCheckIcon } from "@/components/ui/icons";
+import { SettingsIcon, ShieldCheckIcon } from "@/components/ui/icons";
 import { useDashboard } from "./dashboard-context";
 
 /** The user menu's content: who is signed in, account and security pages, theme, sign out. */
@@ -41,14 +39,7 @@ export function UserMenuDropdown({ trigger }: { trigger: Trigger }) {
             Security and devices
           </Link>
         </DropdownMenuItem>
-        <DropdownMenuSeparator />
-        <DropdownMenuLabel>Theme</DropdownMenuLabel>
-        <ThemeRadioItems />
-        <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/sign-in" })}>
-          <LogOutIcon className="size-4 text-muted-foreground" />
-          Sign out
-        </DropdownMenuItem>
+        <MenuClosingItems />
       </DropdownMenuContent>
     </DropdownMenu>
   );
