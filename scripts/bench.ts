@@ -5,7 +5,7 @@
  * Redis and row-level security on. Flags: `npm run bench -- --help` (scripts/bench/options.ts).
  * Every figure is also written to bench-results/ as JSON, so runs can be compared.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -19,7 +19,7 @@ import { measureUnderLoad, statementsOfOneRequest } from "./bench/measure";
 import { parseOptions, USAGE, type BenchOptions } from "./bench/options";
 import { measureSignedInPageScripts, type PageScripts } from "./bench/page-scripts";
 import type { PgliteApi } from "./bench/pglite-child";
-import { sampleRss } from "./bench/process-tree";
+import { cpuMillis, processTree, sampleRss } from "./bench/process-tree";
 import { gitState, machineFacts, megabytes, pageScriptsLine, profileTable, routeTable, type RouteResult } from "./bench/report";
 import { BASELINE_KEY, routes, type Route } from "./bench/routes";
 import { seed } from "./bench/seed";
@@ -128,33 +128,47 @@ try {
   seeded = await seed(database.ownerUrl, opts, (line) => console.log(line));
   console.log(`Seeded ${opts.rows.toLocaleString("en")} projects (acme: ${seeded.acme.projects.toLocaleString("en")}) in ${opts.orgs} orgs in ${seeded.seconds.toFixed(1)} s.`);
 
-  counter = await startCounterProcess(database.appUrl, opts.port + 1);
-  server = await startAppServer({
-    port: opts.port,
-    databaseUrl: counter.url,
-    dataDir,
-    secret: SECRET,
-    keepOutput: 200,
-    onOutput: complaints.onOutput,
-    env: {
-      REDIS_URL,
-      // Counted in Redis on every request, never refused.
-      RATE_LIMIT_MULTIPLIER: "1000000",
-      // The client is the TCP peer, as with no proxy in front; no dev outbox.
-      TRUSTED_PROXY_HOPS: "0",
-      DEV_OUTBOX: "off",
-    },
-    // Written when the server exits (Next exits cleanly on SIGTERM).
-    nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : undefined,
-  });
-  const sampler = sampleRss(server.pid);
+  const serve = (databaseUrl: string, nodeArgs?: string[]) =>
+    startAppServer({
+      port: opts.port,
+      databaseUrl,
+      dataDir,
+      secret: SECRET,
+      keepOutput: 200,
+      onOutput: complaints.onOutput,
+      env: {
+        REDIS_URL,
+        // Counted in Redis on every request, never refused.
+        RATE_LIMIT_MULTIPLIER: "1000000",
+        // The client is the TCP peer, as with no proxy in front; no dev outbox.
+        TRUSTED_PROXY_HOPS: "0",
+        DEV_OUTBOX: "off",
+      },
+      nodeArgs,
+    });
 
+  // First the statements of one request per route, with the server connected through the counter.
+  counter = await startCounterProcess(database.appUrl, opts.port + 1);
+  server = await serve(counter.url);
   const cookie = await signIn(server.baseUrl, seeded.acme.email, seeded.acme.password);
   const apiKey = await createApiKey(server.baseUrl, seeded.acme.slug, cookie);
   const list = routes({ baseUrl: server.baseUrl, slug: seeded.acme.slug, projectId: seeded.projectId, cookie, apiKey }, opts.routes);
   const probe = routes({ baseUrl: server.baseUrl, slug: seeded.acme.slug, projectId: seeded.projectId, cookie, apiKey }, ["list"]).at(-1)!.target;
   rateLimitHeader = (await fetch(probe.url, { headers: probe.headers })).headers.get("ratelimit-limit");
   if (!rateLimitHeader) problems.push("API answers carry no RateLimit-Limit header: the rate limiter did not count in Redis");
+  const counted = new Map<string, RouteResult["oneRequest"]>();
+  for (const route of list) counted.set(route.key, await statementsOfOneRequest(route, counter));
+  await server.stop();
+  await counter.stop();
+  counter = undefined;
+
+  // Then the load, on a fresh server connected to the database directly (measure.ts says why).
+  // The session and the API key live in the database, so they still hold.
+  // --cpu-prof writes the profile when the server exits (Next exits cleanly on SIGTERM).
+  server = await serve(database.appUrl, profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : undefined);
+  const serverPid = server.pid;
+  const sampler = sampleRss(serverPid);
+  const serverCpu = existsSync(`/proc/${serverPid}/stat`) ? () => cpuMillis(processTree(serverPid)) : null;
 
   // A just-started server compiles its hot paths during the first seconds of traffic: a pass over
   // every route first, so the baseline measured first is not the one that pays for it. Not reported.
@@ -163,23 +177,22 @@ try {
     for (const route of list) await load(route.target, { connections: opts.connections, warmup: 0, seconds: 1 });
   }
   loadWindow.from = monotonicMicros();
-  const measured: { route: Route; load: RouteResult["load"]; statements: number; oneRequest: RouteResult["oneRequest"]; peakRssBytes: number | null }[] = [];
+  const measured: { route: Route; load: RouteResult["load"]; cpuMs: number | null; oneRequest: RouteResult["oneRequest"]; peakRssBytes: number | null }[] = [];
   for (const route of [...list, list[0]!]) {
     process.stdout.write(`  ${route.name}… `);
-    const oneRequest = await statementsOfOneRequest(route, counter);
     sampler.windowPeak();
-    const underLoad = await measureUnderLoad(route, counter, { connections: opts.connections, warmup: opts.warmup, seconds: opts.duration });
-    measured.push({ route, ...underLoad, oneRequest, peakRssBytes: sampler.windowPeak() });
+    const underLoad = await measureUnderLoad(route, serverCpu, { connections: opts.connections, warmup: opts.warmup, seconds: opts.duration });
+    measured.push({ route, ...underLoad, oneRequest: counted.get(route.key)!, peakRssBytes: sampler.windowPeak() });
     const { reqPerSec, latencyMs, errors, non2xx } = underLoad.load;
     console.log(`${reqPerSec.toFixed(0)} req/s, p99 ${latencyMs.p99.toFixed(1)} ms${errors || non2xx ? `, ${errors} errors, ${non2xx} non-2xx` : ""}`);
-    if (!alive(server.pid)) throw new Error("The app server exited during the load");
+    if (!alive(serverPid)) throw new Error("The app server exited during the load");
   }
   loadWindow.to = monotonicMicros();
 
   const firstLive = measured[0]!.load.reqPerSec;
   const lastLive = measured.at(-1)!.load.reqPerSec;
   const baseline = (firstLive + lastLive) / 2;
-  measured.forEach(({ route, load: result, statements, oneRequest, peakRssBytes }, i) => {
+  measured.forEach(({ route, load: result, cpuMs, oneRequest, peakRssBytes }, i) => {
     const again = i === measured.length - 1;
     results.push({
       key: again ? `${BASELINE_KEY}-again` : route.key,
@@ -190,7 +203,7 @@ try {
       load: result,
       shareOfBaseline: baseline > 0 ? result.reqPerSec / baseline : 0,
       oneRequest,
-      statementsPerRequestUnderLoad: result.requests ? statements / result.requests : 0,
+      serverCpuMsPerRequest: cpuMs !== null && result.requests ? cpuMs / result.requests : null,
       peakRssBytes,
     });
     if (result.answered === 0) problems.push(`${route.name}: no answer in ${(result.seconds + opts.warmup).toFixed(0)} s of load`);

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isTransientStripeError } from "@/lib/billing/stripe-errors";
 import { Prisma } from "@/lib/db/generated/client";
 import { postgresErrorCode, SQLSTATE } from "@/lib/db/postgres-error";
+import { PoolExhaustedError } from "@/lib/db/sql";
 import { log } from "@/lib/log";
 import { deprecationHeaders } from "./deprecation";
 import { AppError } from "./errors";
@@ -22,14 +23,17 @@ export function toResponse(result: unknown, status = 200, requestId?: string): R
   return NextResponse.json(result, { status, headers });
 }
 
+/** No pooled connection came free within DATABASE_POOL_TIMEOUT_MS (Prisma's P2028, or sql.ts): the server is saturated, nothing ran. */
+const busy = () => new AppError("unavailable", "The server is busy right now, so nothing was changed. Try again in a moment.", { headers: { "retry-after": "1" } });
+
 function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2025") return new AppError("not_found", "The record was not found.");
     if (error.code === "P2002") return new AppError("conflict", "A record with these values already exists.");
-    // No pooled connection came free within DATABASE_POOL_TIMEOUT_MS: the server is saturated, nothing ran.
-    if (error.code === "P2028") return new AppError("unavailable", "The server is busy right now, so nothing was changed. Try again in a moment.", { headers: { "retry-after": "1" } });
+    if (error.code === "P2028") return busy();
   }
+  if (error instanceof PoolExhaustedError) return busy();
   if (isTransientStripeError(error)) return new AppError("unavailable", "Stripe could not be reached just now, so nothing was changed. Try again in a minute.");
   switch (postgresErrorCode(error)) {
     case SQLSTATE.orgWithoutOwner:

@@ -1,8 +1,9 @@
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
+import { sqlOf, type Sql } from "@/lib/db/sql";
 import type { Tx } from "@/lib/db/tenant-transaction";
-import { isApiKey, runAsMember, type OrgContext } from "@/lib/orgs/context";
+import { isApiKey, runAsMember, runSqlAsMember, type OrgContext } from "@/lib/orgs/context";
 import { slugSchema } from "@/lib/orgs/slug";
 import { assertWritePreconditions, conditionalResponse, isWrite, readConditions } from "./conditional";
 import { AppError } from "./errors";
@@ -37,9 +38,19 @@ export type OrgRouteOptions<B, Q, P> = RouteDocs & {
   etag?: (ctx: OrgContext, tx: Tx, params: Out<P>) => Promise<unknown>;
 };
 
+/**
+ * `sqlOnly: true`: the handler reads with SQL alone (lib/db/sql.ts), so its transaction is
+ * opened without Prisma, whose transaction costs more CPU than the queries of a typical read.
+ * The handler then gets `sql` and no `tx`. For reads (GET) only: writes need Prisma's `tx`
+ * for idempotency keys and If-Match checks.
+ */
+type SqlOnly<S extends boolean> = { sqlOnly?: S };
+
 export type OrgHandlerArgs<B, Q, P> = {
   ctx: OrgContext;
   tx: Tx;
+  /** The same transaction, for queries written in SQL. */
+  sql: Sql;
   body: Out<B>;
   query: Out<Q>;
   params: Out<P>;
@@ -54,10 +65,16 @@ export type OrgHandlerArgs<B, Q, P> = {
  * checks the permission, scopes RLS to the org and runs the handler. A caller who is
  * not a member gets the same 404 as for an org that does not exist.
  */
-export function withOrg<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(
-  options: OrgRouteOptions<B, Q, P>,
-  handler: (args: OrgHandlerArgs<B, Q, P>) => Promise<unknown>,
+export function withOrg<
+  B extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
+  S extends boolean = false,
+>(
+  options: OrgRouteOptions<B, Q, P> & SqlOnly<S>,
+  handler: (args: S extends true ? Omit<OrgHandlerArgs<B, Q, P>, "tx"> : OrgHandlerArgs<B, Q, P>) => Promise<unknown>,
 ): RouteHandler {
+  const handle = handler as (args: Omit<OrgHandlerArgs<B, Q, P>, "tx"> & { tx?: Tx }) => Promise<unknown>;
   return apiRoute(async (req, route, meta) => {
     const caller = await authenticateOrgCaller(req);
     if (isApiKey(caller)) meta.apiKeyId = caller.publicId;
@@ -77,25 +94,25 @@ export function withOrg<B extends Schema | undefined = undefined, Q extends Sche
     const conditions = options.etag ? readConditions(req.headers) : undefined;
     const version = meta.version ?? CURRENT_VERSION;
 
-    const response = await runAsMember(
-      caller,
-      slug.data,
-      options.permission,
-      async (ctx, tx) => {
-        meta.orgId = ctx.org.id;
-        await limit.resolved(ctx);
-        if (options.etag && conditions && isWrite(req.method) && (conditions.ifMatch || conditions.ifNoneMatch)) {
-          assertWritePreconditions(conditions, await options.etag(ctx, tx, params));
-        }
-        const work = async () => {
-          const result = await handler({ ctx, tx, body, query, params, req, version });
-          return conditions ? conditionalResponse(result, options.status, conditions, !isWrite(req.method)) : toResponse(result, options.status);
-        };
-        return idempotency ? idempotency.run(tx, { orgId: ctx.org.id, caller: idempotencyCaller }, rawBody, work) : work();
-      },
-      requestMeta(req, meta.requestId),
-      { recentAuth: options.recentAuth },
-    );
+    const request = requestMeta(req, meta.requestId);
+    const writes = isWrite(req.method);
+    if (options.sqlOnly && writes) throw new Error(`${req.method} ${req.nextUrl.pathname}: sqlOnly routes are reads; a write needs Prisma's transaction`);
+    const inTransaction = async (ctx: OrgContext, sql: Sql, tx?: Tx) => {
+      meta.orgId = ctx.org.id;
+      await limit.resolved(ctx);
+      if (tx && options.etag && conditions && writes && (conditions.ifMatch || conditions.ifNoneMatch)) {
+        assertWritePreconditions(conditions, await options.etag(ctx, tx, params));
+      }
+      const work = async () => {
+        const result = await handle({ ctx, tx, sql, body, query, params, req, version });
+        return conditions ? conditionalResponse(result, options.status, conditions, !writes) : toResponse(result, options.status);
+      };
+      return tx && idempotency ? idempotency.run(tx, { orgId: ctx.org.id, caller: idempotencyCaller }, rawBody, work) : work();
+    };
+    const needs = { recentAuth: options.recentAuth };
+    const response = options.sqlOnly
+      ? await runSqlAsMember(caller, slug.data, options.permission, (ctx, sql) => inTransaction(ctx, sql), request, needs)
+      : await runAsMember(caller, slug.data, options.permission, (ctx, tx) => inTransaction(ctx, sqlOf(tx), tx), request, needs);
     // Metered for billing (lib/billing/usage-recorder.ts): calls made with a key, answered; dashboard requests are not API calls.
     // A replayed answer (lib/idempotency) was metered the first time.
     if (isApiKey(caller) && meta.orgId && !isReplayed(response)) recordApiCall(meta.orgId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { containsText } from "./contains-text";
+import { containsPattern, containsText } from "./contains-text";
 
 describe("containsText", () => {
   it("escapes LIKE's wildcards and its escape character, and nothing else", () => {
@@ -8,5 +8,12 @@ describe("containsText", () => {
     expect(containsText("C:\\dir\\").contains).toBe("C:\\\\dir\\\\");
     expect(containsText("%_\\").contains).toBe("\\%\\_\\\\");
     expect(containsText("Café [draft] *?").contains).toBe("Café [draft] *?");
+  });
+});
+
+describe("containsPattern", () => {
+  it("is the escaped text between two wildcards", () => {
+    expect(containsPattern("100%_\\")).toBe("%100\\%\\_\\\\%");
+    expect(containsPattern("kestrel")).toBe("%kestrel%");
   });
 });

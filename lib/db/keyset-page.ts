@@ -33,6 +33,21 @@ export function afterCursor(cursor: Cursor | undefined, order: Direction) {
 
 type Direction = "asc" | "desc";
 
+/**
+ * afterCursor for SQL written by hand (sql.ts): the same condition and bare bound, on the
+ * columns of `table`; `param` adds a value and returns its placeholder. Undefined without a cursor.
+ */
+export function afterCursorSql(cursor: Cursor | undefined, order: Direction, param: (value: unknown) => string, table: string): string | undefined {
+  if (!cursor) return undefined;
+  const at = param(cursor.createdAt.toISOString());
+  const id = param(cursor.id);
+  const [bound, past] = order === "desc" ? ["<=", "<"] : [">=", ">"];
+  return `${table}."createdAt" ${bound} ${at} and (${table}."createdAt" ${past} ${at} or (${table}."createdAt" = ${at} and ${table}.id ${past} ${id}))`;
+}
+
+/** keysetOrder in SQL. */
+export const keysetOrderSql = (order: Direction, table: string) => `${table}."createdAt" ${order}, ${table}.id ${order}`;
+
 /** The `orderBy` that goes with afterCursor. */
 export function keysetOrder(order: Direction): [{ createdAt: Direction }, { id: Direction }] {
   return [{ createdAt: order }, { id: order }];

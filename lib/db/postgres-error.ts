@@ -1,3 +1,4 @@
+import pg from "pg";
 import { z } from "zod";
 
 /**
@@ -19,11 +20,13 @@ const adapterError = z.object({ cause: z.object({ kind: z.literal("postgres"), c
 const wrappedAdapterError = z.object({ meta: z.object({ driverAdapterError: adapterError }) });
 
 /**
- * The SQLSTATE behind a Prisma error, if Postgres raised it. Prisma's driver adapter reports it
+ * The SQLSTATE behind an error, if Postgres raised it. Prisma's driver adapter reports it
  * as the `cause` of a DriverAdapterError: thrown as is when it happens at COMMIT (where deferred
  * triggers run), wrapped in `meta.driverAdapterError` when a query fails.
  */
 export function postgresErrorCode(error: unknown): string | undefined {
+  // Queries written in SQL (sql.ts) raise pg's own error.
+  if (error instanceof pg.DatabaseError) return error.code;
   const direct = adapterError.safeParse(error);
   if (direct.success) return direct.data.cause.code;
   const wrapped = wrappedAdapterError.safeParse(error);

@@ -1,6 +1,6 @@
 import type { ApiKeyRole, Role } from "@/lib/db/generated/enums";
-import type { Db } from "@/lib/db/client";
-import { entered, type Tx } from "@/lib/db/tenant-transaction";
+import { sqlOf, type Sql } from "@/lib/db/sql";
+import { entered, enteredSql, type Tx } from "@/lib/db/tenant-transaction";
 import { AppError } from "@/lib/api/errors";
 import { API_KEY_ACTS_AS, can, PAUSED_WHEN_READ_ONLY, type Permission } from "@/lib/auth/permissions";
 import { billingPath } from "@/lib/billing/paths";
@@ -70,13 +70,13 @@ export type MemberEntry = {
  * dashboard's shared lookup) the role and scope end with the statement.
  */
 export async function enterAsMember(
-  client: Db | Tx,
+  sql: Sql,
   principal: Principal,
   slug: string,
   needs: SessionRequirements = {},
   { withOrgs = false } = {},
 ): Promise<MemberEntry> {
-  const rows = await client.$queryRaw<MemberEntryRow[]>`select * from app_enter_as_member(${principal.userId}, ${principal.sessionId}, ${slug}, ${withOrgs})`;
+  const rows = await sql.rows<MemberEntryRow>("select * from app_enter_as_member($1, $2, $3, $4)", [principal.userId, principal.sessionId, slug, withOrgs]);
   const row = rows[0];
   assertLiveSession(row, principal, needs);
   if (!row || !row.role || !row.orgId || !row.orgSlug || row.orgName === null) {
@@ -116,7 +116,8 @@ type ApiKeyRow = {
   seatsPurchased: number | null;
   billingGraceEndsAt: Date | null;
   readOnly: boolean | null;
-  apiCallsThisMonth: bigint;
+  /** A bigint: a string from pg, a BigInt through Prisma. */
+  apiCallsThisMonth: bigint | string;
 };
 
 // Compared against when no key has the presented id, so an unknown id costs the same work as a wrong secret.
@@ -129,8 +130,8 @@ const NO_KEY_HASH = hashSecret("no key has this id");
  * transaction back, so a refused request leaves `lastUsedAt` as it was. The secret is
  * checked here, in constant time, rather than in SQL.
  */
-async function enterWithApiKey(tx: Tx, key: PresentedApiKey, slug: string, request: RequestMeta): Promise<OrgContext> {
-  const rows = await tx.$queryRaw<ApiKeyRow[]>`select * from app_enter_with_api_key(${key.publicId}, ${slug})`;
+async function enterWithApiKey(sql: Sql, key: PresentedApiKey, slug: string, request: RequestMeta): Promise<OrgContext> {
+  const rows = await sql.rows<ApiKeyRow>("select * from app_enter_with_api_key($1, $2)", [key.publicId, slug]);
   const row = rows[0];
   const matches = secretMatches(key.secret, row?.secretHash ?? NO_KEY_HASH);
   if (!row || !matches || !row.usable || row.prefix !== keyPrefix(key.environment, key.publicId)) throw apiKeyRefused();
@@ -152,6 +153,13 @@ export type Caller = Principal | PresentedApiKey;
 
 export const isApiKey = (caller: Caller): caller is PresentedApiKey => "publicId" in caller;
 
+/** The caller's context in `slug`, entered on the transaction's first statement, with the route's permission checked. */
+async function enter(sql: Sql, caller: Caller, slug: string, permission: Permission, request: RequestMeta, needs: SessionRequirements): Promise<OrgContext> {
+  const ctx = isApiKey(caller) ? await enterWithApiKey(sql, caller, slug, request) : memberContext(await enterAsMember(sql, caller, slug, needs), request);
+  assertMay(ctx, permission);
+  return ctx;
+}
+
 /**
  * The one path into tenant data, for route handlers (through withOrg) and server
  * components alike: one transaction, RLS-scoped to the org, permission checked.
@@ -165,11 +173,19 @@ export async function runAsMember<T>(
   request: RequestMeta = {},
   needs: SessionRequirements = {},
 ): Promise<T> {
-  return entered(async (tx) => {
-    const ctx = isApiKey(caller) ? await enterWithApiKey(tx, caller, slug, request) : memberContext(await enterAsMember(tx, caller, slug, needs), request);
-    assertMay(ctx, permission);
-    return fn(ctx, tx);
-  });
+  return entered(async (tx) => fn(await enter(sqlOf(tx), caller, slug, permission, request, needs), tx));
+}
+
+/** runAsMember for a handler that reads with SQL only: the same entry and checks, on a transaction without Prisma (lib/db/sql.ts). */
+export async function runSqlAsMember<T>(
+  caller: Caller,
+  slug: string,
+  permission: Permission,
+  fn: (ctx: OrgContext, sql: Sql) => Promise<T>,
+  request: RequestMeta = {},
+  needs: SessionRequirements = {},
+): Promise<T> {
+  return enteredSql(async (sql) => fn(await enter(sql, caller, slug, permission, request, needs), sql));
 }
 
 /**

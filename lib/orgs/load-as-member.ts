@@ -3,8 +3,9 @@ import { notFound, redirect } from "next/navigation";
 import { AppError } from "@/lib/api/errors";
 import type { Permission } from "@/lib/auth/permissions";
 import { getPrincipal, redirectForSession, signInPath } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { scoped, type Tx } from "@/lib/db/tenant-transaction";
+import { pool } from "@/lib/db/client";
+import { sqlOnPool, type Sql } from "@/lib/db/sql";
+import { scoped, scopedSql, type Tx } from "@/lib/db/tenant-transaction";
 import { assertMay, enterAsMember, memberContext, type MemberEntry, type OrgContext } from "@/lib/orgs/context";
 
 type OrgSession = MemberEntry & { ctx: OrgContext };
@@ -18,7 +19,7 @@ type OrgSession = MemberEntry & { ctx: OrgContext };
 const orgSession = cache(async (slug: string): Promise<OrgSession | null> => {
   const principal = await getPrincipal();
   if (!principal) return null;
-  const entry = await enterAsMember(db, principal, slug, {}, { withOrgs: true });
+  const entry = await enterAsMember(sqlOnPool(pool), principal, slug, {}, { withOrgs: true });
   return { ...entry, ctx: memberContext(entry, {}) };
 });
 
@@ -53,4 +54,11 @@ export async function loadAsMember<T>(
   const { ctx } = await loadOrgSession(slug, path);
   assertMay(ctx, permission);
   return scoped({ orgId: ctx.org.id, userId: ctx.actor.userId ?? undefined }, (tx) => fn(ctx, tx));
+}
+
+/** loadAsMember for a page that reads with SQL only, on a transaction without Prisma (lib/db/sql.ts). */
+export async function loadSqlAsMember<T>(slug: string, permission: Permission, path: string, fn: (ctx: OrgContext, sql: Sql) => Promise<T>): Promise<T> {
+  const { ctx } = await loadOrgSession(slug, path);
+  assertMay(ctx, permission);
+  return scopedSql({ orgId: ctx.org.id, userId: ctx.actor.userId ?? undefined }, (sql) => fn(ctx, sql));
 }

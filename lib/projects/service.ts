@@ -1,43 +1,55 @@
-import type { Prisma } from "@/lib/db/generated/client";
+import { sqlOf, sqlValues, type Sql } from "@/lib/db/sql";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import { notFound } from "@/lib/api/errors";
 import { diff, recordAudit } from "@/lib/audit/record";
 import { assertWithinLimit } from "@/lib/billing/entitlements";
 import { recordUsage } from "@/lib/billing/usage-recorder";
 import type { OrgContext } from "@/lib/orgs/context";
-import { afterCursor, keysetOrder, toPage } from "@/lib/db/keyset-page";
+import { afterCursorSql, keysetOrderSql, toPage } from "@/lib/db/keyset-page";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
-import { projectSearch } from "./search";
-import type { ProjectCreateInput, ProjectDto, ProjectListQuery, ProjectPage, ProjectUpdateInput } from "./schemas";
+import { projectSearchSql } from "./search";
+import type { ProjectCreateInput, ProjectDto, ProjectListQuery, ProjectPage, ProjectStatus, ProjectUpdateInput } from "./schemas";
 
-const select = {
-  id: true,
-  name: true,
-  description: true,
-  status: true,
-  createdAt: true,
-  updatedAt: true,
-  createdBy: { select: { id: true, name: true } },
-} satisfies Prisma.ProjectSelect;
+type Row = {
+  id: string;
+  name: string;
+  description: string;
+  status: ProjectStatus;
+  createdAt: Date;
+  updatedAt: Date;
+  creatorId: string | null;
+  creatorName: string | null;
+};
 
-type Row = Prisma.ProjectGetPayload<{ select: typeof select }>;
+// The creator joins in the same query. Row-level security confines the join as well: a
+// creator the org can no longer see reads as null.
+const SELECT = `select p.id, p.name, p.description, p.status, p."createdAt", p."updatedAt", u.id as "creatorId", u.name as "creatorName"
+  from projects p left join users u on u.id = p."createdById"`;
 
-const toDto = (p: Row): ProjectDto => ({ ...p, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString() });
+const toDto = ({ creatorId, creatorName, ...p }: Row): ProjectDto => ({
+  ...p,
+  createdAt: p.createdAt.toISOString(),
+  updatedAt: p.updatedAt.toISOString(),
+  createdBy: creatorId === null ? null : { id: creatorId, name: creatorName },
+});
 
 // Every query names the org although RLS would confine it anyway: the filter keeps the
 // index usable and the intent readable; RLS is the second lock, not the only one.
+// Reads are SQL (lib/db/sql.ts), so the list and get-one routes run without Prisma; writes use Prisma.
 
-export async function listProjects(ctx: OrgContext, tx: Tx, query: ProjectListQuery): Promise<ProjectPage> {
-  const filters: Prisma.ProjectWhereInput[] = [{ orgId: ctx.org.id }];
-  if (query.status) filters.push({ status: query.status });
-  if (query.q) filters.push(projectSearch(query.q));
-  filters.push(afterCursor(query.cursor, "desc"));
-  const rows = await tx.project.findMany({ where: { AND: filters }, orderBy: keysetOrder("desc"), take: query.limit + 1, select });
+export async function listProjects(ctx: OrgContext, sql: Sql, query: ProjectListQuery): Promise<ProjectPage> {
+  const { values, param } = sqlValues();
+  const where = [`p."orgId" = ${param(ctx.org.id)}`];
+  if (query.status) where.push(`p.status = ${param(query.status)}`);
+  if (query.q) where.push(projectSearchSql(query.q, param));
+  const after = afterCursorSql(query.cursor, "desc", param, "p");
+  if (after) where.push(after);
+  const rows = await sql.rows<Row>(`${SELECT} where ${where.join(" and ")} order by ${keysetOrderSql("desc", "p")} limit ${param(query.limit + 1)}`, values);
   return toPage(rows, query.limit, toDto);
 }
 
-export async function getProject(ctx: OrgContext, tx: Tx, id: string): Promise<ProjectDto> {
-  const row = await tx.project.findFirst({ where: { id, orgId: ctx.org.id }, select });
+export async function getProject(ctx: OrgContext, sql: Sql, id: string): Promise<ProjectDto> {
+  const [row] = await sql.rows<Row>(`${SELECT} where p.id = $1 and p."orgId" = $2`, [id, ctx.org.id]);
   if (!row) throw notFound("Project");
   return toDto(row);
 }
@@ -49,24 +61,24 @@ export async function getProject(ctx: OrgContext, tx: Tx, id: string): Promise<P
  */
 export async function lockProject(ctx: OrgContext, tx: Tx, { id }: { id: string }): Promise<ProjectDto | null> {
   const locked = await tx.$queryRaw<unknown[]>`select 1 from projects where id = ${id} and "orgId" = ${ctx.org.id} for update`;
-  return locked.length ? getProject(ctx, tx, id) : null;
+  return locked.length ? getProject(ctx, sqlOf(tx), id) : null;
 }
 
 /** Refused (402) once the plan's project limit is reached; existing projects are never touched. */
 export async function createProject(ctx: OrgContext, tx: Tx, input: ProjectCreateInput): Promise<ProjectDto> {
   await assertWithinLimit(ctx, tx, "projects");
-  const row = await tx.project.create({ data: { ...input, orgId: ctx.org.id, createdById: ctx.actor.userId }, select });
-  await recordAudit(ctx, tx, { action: "project.created", target: { type: "project", id: row.id, label: row.name }, changes: { after: input } });
+  const { id } = await tx.project.create({ data: { ...input, orgId: ctx.org.id, createdById: ctx.actor.userId }, select: { id: true } });
+  const project = await getProject(ctx, sqlOf(tx), id);
+  await recordAudit(ctx, tx, { action: "project.created", target: { type: "project", id, label: project.name }, changes: { after: input } });
   recordUsage(ctx.org.id, "projects_created");
-  const project = toDto(row);
   await emitWebhookEvent(tx, ctx.org, "project.created", project);
   return project;
 }
 
 export async function updateProject(ctx: OrgContext, tx: Tx, id: string, input: ProjectUpdateInput): Promise<ProjectDto> {
-  const before = await getProject(ctx, tx, id);
+  const before = await getProject(ctx, sqlOf(tx), id);
   await tx.project.updateMany({ where: { id, orgId: ctx.org.id }, data: input });
-  const after = await getProject(ctx, tx, id);
+  const after = await getProject(ctx, sqlOf(tx), id);
   const changes = diff(before, input);
   if (changes) {
     await recordAudit(ctx, tx, { action: "project.updated", target: { type: "project", id, label: after.name }, changes });
@@ -76,7 +88,7 @@ export async function updateProject(ctx: OrgContext, tx: Tx, id: string, input: 
 }
 
 export async function deleteProject(ctx: OrgContext, tx: Tx, id: string): Promise<void> {
-  const before = await getProject(ctx, tx, id);
+  const before = await getProject(ctx, sqlOf(tx), id);
   await tx.project.deleteMany({ where: { id, orgId: ctx.org.id } });
   await recordAudit(ctx, tx, {
     action: "project.deleted",

@@ -44,14 +44,18 @@ export async function statementsOfOneRequest(route: Route, counter: Counter) {
   return { status, statements: statements.length, sql: statements.map((s) => s.sql.replace(/\s+/g, " ").trim()) };
 }
 
-/** Loads the route and counts the statements the server received in the measured window. */
-export async function measureUnderLoad(route: Route, counter: Counter, options: { connections: number; warmup: number; seconds: number }): Promise<{ load: LoadResult; statements: number }> {
-  await quiet(counter);
-  let opened: Promise<unknown> | undefined;
-  let closed: Promise<number> | undefined;
+/**
+ * Loads the route and measures the CPU time `cpuMillis` reports for the server over the
+ * measured window. The server under load talks to the database directly: the statement
+ * counter, a process of its own on the same cores, would slow the routes that query and not
+ * the baseline.
+ */
+export async function measureUnderLoad(route: Route, cpuMillis: (() => number) | null, options: { connections: number; warmup: number; seconds: number }): Promise<{ load: LoadResult; cpuMs: number | null }> {
+  let opened = 0;
+  let used: number | null = null;
   const result = await load(route.target, options, {
-    onOpen: () => (opened = counter.reset()),
-    onClose: () => (closed = opened!.then(() => counter.count())),
+    onOpen: () => (opened = cpuMillis?.() ?? 0),
+    onClose: () => (used = cpuMillis ? cpuMillis() - opened : null),
   });
-  return { load: result, statements: (await closed) ?? 0 };
+  return { load: result, cpuMs: used };
 }

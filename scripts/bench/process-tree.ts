@@ -70,3 +70,18 @@ export function sampleRss(root: number, intervalMs = 250): RssSampler {
     },
   };
 }
+
+/** CPU time (user + system) the processes have used so far, in ms; Linux counts it in clock ticks of 10 ms. */
+export function cpuMillis(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const after = fields.slice(fields.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(after[11]) + Number(after[12]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return ticks * 10;
+}

@@ -15,8 +15,8 @@ export type RouteResult = {
   shareOfBaseline: number;
   /** Statements the server received for one request sent alone (after one warm-up request), and their SQL. */
   oneRequest: { status: number; statements: number; sql: string[] };
-  /** Statements received during the measured window divided by the requests answered in it. */
-  statementsPerRequestUnderLoad: number;
+  /** CPU time the server's process tree used in the measured window divided by the requests answered in it (null without /proc). */
+  serverCpuMsPerRequest: number | null;
   /** Peak resident memory of the server's process tree while this route was loaded. */
   peakRssBytes: number | null;
 };
@@ -54,7 +54,7 @@ export function formatTable(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
-const ROUTE_COLUMNS = ["route", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "non-2xx", "of live", "stmts (1 req)", "stmts/req (load)"];
+const ROUTE_COLUMNS = ["route", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "non-2xx", "of live", "stmts (1 req)", "server CPU ms/req"];
 
 /** The same table in Markdown, for the README and pull requests. */
 export function markdownTable(header: string[], rows: string[][]): string {
@@ -75,7 +75,7 @@ export function routeTable(routes: RouteResult[], format: "text" | "markdown" = 
       String(r.load.non2xx),
       `${(r.shareOfBaseline * 100).toFixed(1)}%`,
       String(r.oneRequest.statements),
-      r.statementsPerRequestUnderLoad.toFixed(2),
+      r.serverCpuMsPerRequest === null ? "n/a" : r.serverCpuMsPerRequest.toFixed(2),
     ]),
   );
 }

@@ -61,7 +61,7 @@ describe("a tenant API request", () => {
     expect(sql, sql.join("\n")).toHaveLength(4);
     expect(sql[0]).toMatch(/^BEGIN/i);
     expect(sql[1]).toMatch(/app_enter_as_member/);
-    expect(sql[2]).toMatch(/from "public"\."projects"/i);
+    expect(sql[2]).toMatch(/from projects/i);
     // createdBy comes in the same query as the projects (a join), not in a second one.
     expect(sql[2]).toMatch(/join/i);
     expect(sql[3]).toMatch(/^COMMIT/i);

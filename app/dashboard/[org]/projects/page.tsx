@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { firstParam, type SearchParams } from "@/components/search-params";
-import { loadAsMember } from "@/lib/orgs/load-as-member";
+import { loadSqlAsMember } from "@/lib/orgs/load-as-member";
 import { ProjectList } from "@/components/projects/project-list";
 import { listProjects } from "@/lib/projects/service";
 import { projectListQuerySchema } from "@/lib/projects/schemas";
@@ -18,6 +18,6 @@ export default async function ProjectsPage({ params, searchParams }: Props) {
   const parsed = projectListQuerySchema.safeParse({ q: firstParam(search.q), status: firstParam(search.status) });
   const query = parsed.success ? parsed.data : projectListQuerySchema.parse({});
 
-  const page = await loadAsMember(org, "projects:read", `/dashboard/${org}/projects`, (ctx, tx) => listProjects(ctx, tx, query));
+  const page = await loadSqlAsMember(org, "projects:read", `/dashboard/${org}/projects`, (ctx, sql) => listProjects(ctx, sql, query));
   return <ProjectList initial={{ filters: { q: query.q, status: query.status }, page }} />;
 }

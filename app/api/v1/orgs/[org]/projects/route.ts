@@ -3,8 +3,8 @@ import { createProject, listProjects } from "@/lib/projects/service";
 import { projectCreateSchema, projectListQuerySchema, projectPageSchema, projectSchema } from "@/lib/projects/schemas";
 
 export const GET = withOrg(
-  { summary: "List projects", permission: "projects:read", query: projectListQuerySchema, response: projectPageSchema },
-  ({ ctx, tx, query }) => listProjects(ctx, tx, query),
+  { summary: "List projects", permission: "projects:read", query: projectListQuerySchema, response: projectPageSchema, sqlOnly: true },
+  ({ ctx, sql, query }) => listProjects(ctx, sql, query),
 );
 
 export const POST = withOrg(

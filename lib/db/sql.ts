@@ -1,0 +1,100 @@
+import pg from "pg";
+import { log } from "@/lib/log";
+import type { Tx } from "./tenant-transaction";
+
+/**
+ * What a hand-written query runs on: a request transaction on the pool's own client
+ * (`sqlTransaction`), or a Prisma transaction (`sqlOf`), so one query serves both paths.
+ * Write `$1, $2 …` placeholders; never build values into the text.
+ */
+export type Sql = { rows<R>(text: string, values?: readonly unknown[]): Promise<R[]> };
+
+/**
+ * The values of a query being written, each added where the text uses it: `${param(v)}` puts
+ * its `$n` placeholder there, so a query built from optional filters never numbers by hand.
+ */
+export function sqlValues(): { values: unknown[]; param: (value: unknown) => string } {
+  const values: unknown[] = [];
+  return { values, param: (value) => `$${values.push(value)}` };
+}
+
+/** A Prisma transaction as `Sql`: for services that read with SQL inside a transaction that writes with Prisma. */
+export const sqlOf = (tx: Tx): Sql => ({ rows: <R>(text: string, values: readonly unknown[] = []) => tx.$queryRawUnsafe<R[]>(text, ...values) });
+
+const TIMESTAMP_OID = 1114;
+
+/**
+ * Prisma's `DateTime` columns are `timestamp(3)` without a zone, written in UTC. pg would read
+ * them in the server's local zone; this reads them as Prisma does, whatever TZ says. Values
+ * sent the other way are ISO strings (`toISOString()`), which Postgres casts without the zone.
+ */
+const types = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP_OID && format !== "binary" ? (text: string) => new Date(`${text.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** Raised when no pooled connection came free within DATABASE_POOL_TIMEOUT_MS: nothing ran. */
+export class PoolExhaustedError extends Error {}
+
+/**
+ * The app's connection pool. Prisma's adapter is built on it (client.ts), so both paths share
+ * DATABASE_POOL_SIZE connections. Queries through Prisma bring their own type parsers.
+ */
+export function createPool({ connectionString, max, timeoutMs }: { connectionString: string; max: number; timeoutMs: number }): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: timeoutMs, types });
+  // An idle connection dropping (a database restart) would otherwise crash the process; the pool replaces it.
+  pool.on("error", (error) => log.warn("an idle database connection failed", { error }));
+  return pool;
+}
+
+async function connect(pool: pg.Pool): Promise<pg.PoolClient> {
+  try {
+    return await pool.connect();
+  } catch (error) {
+    if (error instanceof Error && /timeout exceeded when trying to connect/.test(error.message)) throw new PoolExhaustedError(error.message);
+    throw error;
+  }
+}
+
+const onClient = (client: pg.PoolClient): Sql => ({
+  rows: async <R>(text: string, values: readonly unknown[] = []) => (await client.query({ text, values: values as unknown[] })).rows as R[],
+});
+
+/**
+ * Runs `fn` in one transaction on one pooled connection: BEGIN, `fn`'s statements, COMMIT, or
+ * ROLLBACK when it throws. A connection that failed mid-transaction is discarded, not reused.
+ */
+export async function sqlTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise<T>): Promise<T> {
+  const client = await connect(pool);
+  let broken: Error | undefined;
+  try {
+    await client.query("begin");
+    const result = await fn(onClient(client));
+    await client.query("commit");
+    return result;
+  } catch (error) {
+    await client.query("rollback").catch((rollbackFailed: Error) => (broken = rollbackFailed));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** Each statement on its own (autocommit), on whichever connection of the pool is free. */
+export function sqlOnPool(pool: pg.Pool): Sql {
+  return {
+    rows: async <R>(text: string, values: readonly unknown[] = []) => {
+      const client = await connect(pool);
+      let broken: Error | undefined;
+      try {
+        return (await client.query({ text, values: values as unknown[] })).rows as R[];
+      } catch (error) {
+        // A statement's own error (a raised exception) leaves the connection usable; a lost one does not.
+        if (!(error instanceof pg.DatabaseError)) broken = error as Error;
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
+  };
+}
