@@ -120,6 +120,7 @@ let seeded: Awaited<ReturnType<typeof seed>> | undefined;
 let databaseInfo: Awaited<ReturnType<typeof databaseFacts>> | undefined;
 let rateLimitHeader: string | null = null;
 const loadWindow = { from: 0, to: 0 };
+let baselineWindows: number[] = [];
 const complaints = serverComplaints();
 
 try {
@@ -177,23 +178,34 @@ try {
     for (const route of list) await load(route.target, { connections: opts.connections, warmup: 0, seconds: 1 });
   }
   loadWindow.from = monotonicMicros();
-  const measured: { route: Route; load: RouteResult["load"]; cpuMs: number | null; oneRequest: RouteResult["oneRequest"]; peakRssBytes: number | null }[] = [];
-  for (const route of [...list, list[0]!]) {
+  type Measured = { route: Route; load: RouteResult["load"]; cpuMs: number | null; oneRequest: RouteResult["oneRequest"]; peakRssBytes: number | null };
+  const measure = async (route: Route): Promise<Measured> => {
     process.stdout.write(`  ${route.name}… `);
     sampler.windowPeak();
     const underLoad = await measureUnderLoad(route, serverCpu, { connections: opts.connections, warmup: opts.warmup, seconds: opts.duration });
-    measured.push({ route, ...underLoad, oneRequest: counted.get(route.key)!, peakRssBytes: sampler.windowPeak() });
     const { reqPerSec, latencyMs, errors, non2xx } = underLoad.load;
     console.log(`${reqPerSec.toFixed(0)} req/s, p99 ${latencyMs.p99.toFixed(1)} ms${errors || non2xx ? `, ${errors} errors, ${non2xx} non-2xx` : ""}`);
     if (!alive(serverPid)) throw new Error("The app server exited during the load");
+    return { route, ...underLoad, oneRequest: counted.get(route.key)!, peakRssBytes: sampler.windowPeak() };
+  };
+  // The baseline is measured before and after every route, and each route is compared with the
+  // mean of the two around it: on a shared machine whose speed drifts over minutes, a baseline
+  // taken only at the start and the end would carry that drift into every share.
+  const [baselineRoute, ...others] = list;
+  const lives = [await measure(baselineRoute!)];
+  const measured: { result: Measured; baseline: number }[] = [];
+  for (const route of others) {
+    const result = await measure(route);
+    lives.push(await measure(baselineRoute!));
+    measured.push({ result, baseline: (lives.at(-2)!.load.reqPerSec + lives.at(-1)!.load.reqPerSec) / 2 });
   }
   loadWindow.to = monotonicMicros();
 
-  const firstLive = measured[0]!.load.reqPerSec;
-  const lastLive = measured.at(-1)!.load.reqPerSec;
-  const baseline = (firstLive + lastLive) / 2;
-  measured.forEach(({ route, load: result, cpuMs, oneRequest, peakRssBytes }, i) => {
-    const again = i === measured.length - 1;
+  const liveMean = lives.reduce((sum, l) => sum + l.load.reqPerSec, 0) / lives.length;
+  baselineWindows = lives.map((l) => l.load.reqPerSec);
+  const rows = [{ result: lives[0]!, baseline: liveMean, again: false }, ...measured.map((m) => ({ ...m, again: false })), { result: lives.at(-1)!, baseline: liveMean, again: true }];
+  for (const { result: m, baseline, again } of rows) {
+    const { route, load: result, cpuMs, oneRequest, peakRssBytes } = m;
     results.push({
       key: again ? `${BASELINE_KEY}-again` : route.key,
       name: again ? `${route.name} (again)` : route.name,
@@ -201,15 +213,18 @@ try {
       path: route.path,
       auth: route.auth,
       load: result,
+      baselineReqPerSec: baseline,
       shareOfBaseline: baseline > 0 ? result.reqPerSec / baseline : 0,
       oneRequest,
       serverCpuMsPerRequest: cpuMs !== null && result.requests ? cpuMs / result.requests : null,
       peakRssBytes,
     });
+  }
+  for (const { route, load: result, oneRequest } of [...lives, ...measured.map((m) => m.result)]) {
     if (result.answered === 0) problems.push(`${route.name}: no answer in ${(result.seconds + opts.warmup).toFixed(0)} s of load`);
     if (result.errors || result.non2xx) problems.push(`${route.name}: ${result.errors} errors, ${result.non2xx} non-2xx (${JSON.stringify(result.statusCodes)})`);
     if (oneRequest.status >= 300) problems.push(`${route.name}: a single request answered ${oneRequest.status}`);
-  });
+  }
 
   if (opts.browser) {
     console.log("  JavaScript of the projects page in Chromium…");
@@ -233,7 +248,6 @@ if (profileDir) {
   else problems.push(`--profile: the server wrote no CPU profile into ${profileDir}`);
 }
 
-const live = results.filter((r) => r.key.startsWith(BASELINE_KEY));
 const report = {
   run: runName,
   startedAt,
@@ -244,11 +258,12 @@ const report = {
   git: gitState(),
   seed: seeded && { rows: opts.rows, orgs: opts.orgs, acmeProjects: seeded.acme.projects, seconds: seeded.seconds },
   rateLimit: { store: "redis", url: REDIS_URL, multiplier: 1_000_000, counted: Boolean(rateLimitHeader) },
-  baseline: live.length === 2 && {
-    firstReqPerSec: live[0]!.load.reqPerSec,
-    lastReqPerSec: live[1]!.load.reqPerSec,
-    meanReqPerSec: (live[0]!.load.reqPerSec + live[1]!.load.reqPerSec) / 2,
-    driftPercent: live[0]!.load.reqPerSec ? ((live[1]!.load.reqPerSec - live[0]!.load.reqPerSec) / live[0]!.load.reqPerSec) * 100 : 0,
+  baseline: baselineWindows.length > 1 && {
+    /** Each measurement of the baseline, in order: before the first route, then after each route. */
+    windowsReqPerSec: baselineWindows,
+    meanReqPerSec: baselineWindows.reduce((a, b) => a + b, 0) / baselineWindows.length,
+    minReqPerSec: Math.min(...baselineWindows),
+    maxReqPerSec: Math.max(...baselineWindows),
   },
   routes: results,
   server: rss && { peakRssBytes: rss.peakBytes, processes: rss.processes, samples: rss.samples },
@@ -263,7 +278,10 @@ writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 const summary: string[] = [];
 if (report.baseline) {
   const b = report.baseline;
-  summary.push(`Baseline (/api/health?live): ${b.firstReqPerSec.toFixed(0)} req/s first, ${b.lastReqPerSec.toFixed(0)} last, mean ${b.meanReqPerSec.toFixed(0)}; drift ${b.driftPercent >= 0 ? "+" : ""}${b.driftPercent.toFixed(1)}%.`);
+  summary.push(
+    `Baseline (/api/health?live), measured ${b.windowsReqPerSec.length} times (before and after each route; each route's share is of the two around it): ` +
+      `mean ${b.meanReqPerSec.toFixed(0)} req/s, from ${b.minReqPerSec.toFixed(0)} to ${b.maxReqPerSec.toFixed(0)}.`,
+  );
 }
 if (seeded) summary.push(`Seeding: ${opts.rows.toLocaleString("en")} projects in ${opts.orgs} orgs in ${seeded.seconds.toFixed(1)} s (${opts.database}).`);
 if (rss) summary.push(`Server peak RSS (process tree, ${rss.processes} process${rss.processes === 1 ? "" : "es"}): ${megabytes(rss.peakBytes)}.`);

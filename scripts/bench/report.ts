@@ -11,7 +11,9 @@ export type RouteResult = {
   path: string;
   auth: "none" | "cookie" | "api key";
   load: LoadResult;
-  /** Requests per second as a share of the mean `/api/health?live` rate of the same run. */
+  /** The `/api/health?live` rate this route is compared with: the mean of the baseline measured just before and just after it (for the baseline rows, of every baseline measurement). */
+  baselineReqPerSec: number;
+  /** Requests per second as a share of `baselineReqPerSec`. */
   shareOfBaseline: number;
   /** Statements the server received for one request sent alone (after one warm-up request), and their SQL. */
   oneRequest: { status: number; statements: number; sql: string[] };
