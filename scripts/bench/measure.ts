@@ -45,12 +45,27 @@ export async function statementsOfOneRequest(route: Route, counter: Counter) {
 }
 
 /**
+ * Waits until the server is nearly idle (under a fifth of a core for a quarter of a second):
+ * when a load run stops, the server still owes the answers in flight, up to `connections` slow
+ * pages, which would otherwise be paid for by the next route's measurement.
+ */
+async function idle(cpuMillis: () => number, { timeoutMs = 15_000 } = {}): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const before = cpuMillis();
+    await sleep(250);
+    if (cpuMillis() - before < 50) return;
+  }
+}
+
+/**
  * Loads the route and measures the CPU time `cpuMillis` reports for the server over the
  * measured window. The server under load talks to the database directly: the statement
  * counter, a process of its own on the same cores, would slow the routes that query and not
  * the baseline.
  */
 export async function measureUnderLoad(route: Route, cpuMillis: (() => number) | null, options: { connections: number; warmup: number; seconds: number }): Promise<{ load: LoadResult; cpuMs: number | null }> {
+  if (cpuMillis) await idle(cpuMillis);
   let opened = 0;
   let used: number | null = null;
   const result = await load(route.target, options, {

@@ -9,7 +9,7 @@ export const USAGE = `npm run bench -- [flags]
   --orgs N         organisations (default 100)
   --connections N  concurrent HTTP connections (default 50)
   --warmup S       seconds of load before each route's measured window (default 2)
-  --duration S     seconds measured per route (default 6); the issue's reference run: --warmup 5 --duration 20
+  --duration S     seconds measured per route (default 5); the issue's reference run: --warmup 5 --duration 20
   --routes A,B     measure only these routes (and the baseline): ${ROUTE_KEYS.join(", ")}
   --profile        run the server with --cpu-prof; write its CPU profile and print the top functions
   --smoke          CI mode: 200 rows, 2 orgs, 10 connections, 2 s per route; fails only on errors
@@ -47,7 +47,7 @@ const schema = z
 
 export type BenchOptions = z.infer<typeof schema>;
 
-const DEFAULTS = { rows: "100000", orgs: "100", connections: "50", warmup: "2", duration: "6" };
+const DEFAULTS = { rows: "100000", orgs: "100", connections: "50", warmup: "2", duration: "5" };
 const SMOKE = { rows: "200", orgs: "2", connections: "10", warmup: "0", duration: "2" };
 
 /** The command line and BENCH_* environment, checked; throws a message naming the bad flag. */
