@@ -10,7 +10,7 @@ describe("bench options", () => {
       orgs: 100,
       connections: 50,
       warmup: 2,
-      duration: 8,
+      duration: 5,
       routes: undefined,
       profile: false,
       smoke: false,
