@@ -107,7 +107,12 @@ export async function startAppServer(options: {
   };
   server.stdout?.on("data", keep);
   server.stderr?.on("data", keep);
+  // A script that fails without stopping its server (an uncaught error, process.exit) stops it
+  // on its way out, rather than leaving it on a database the next run of the script drops.
+  const stopOnExit = () => server.kill("SIGTERM");
+  process.once("exit", stopOnExit);
   const stop = async () => {
+    process.removeListener("exit", stopOnExit);
     if (server.exitCode !== null) return;
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
