@@ -15,12 +15,12 @@ import { ensureBuild } from "./bench/build";
 import { startChild, type Child } from "./bench/child-process";
 import { monotonicMicros, profilesIn, summariseProfile, type ProfileSummary } from "./bench/cpu-profile";
 import { load } from "./bench/load";
-import { measureUnderLoad, statementsOfOneRequest } from "./bench/measure";
+import { measureUnderLoad, statementsOfOneRequest, type CpuMeters, type CpuPart } from "./bench/measure";
 import { parseOptions, USAGE, type BenchOptions } from "./bench/options";
 import { measureSignedInPageScripts, type PageScripts } from "./bench/page-scripts";
 import type { PgliteApi } from "./bench/pglite-child";
-import { cpuMillis, processTree, sampleRss } from "./bench/process-tree";
-import { gitState, machineFacts, megabytes, pageScriptsLine, profileTable, routeTable, type RouteResult } from "./bench/report";
+import { machineMeter, namedProcessMeter, processTreeMeter, sampleRss } from "./bench/process-tree";
+import { gitState, machineFacts, megabytes, pageScriptsLine, perRequest, profileTable, routeTable, type RouteResult } from "./bench/report";
 import { BASELINE_KEY, routes, type Route } from "./bench/routes";
 import { seed } from "./bench/seed";
 import { serverComplaints } from "./bench/server-errors";
@@ -109,7 +109,7 @@ mkdirSync(resultsDir, { recursive: true });
 const profileDir = opts.profile ? path.join(resultsDir, `${runName}-profile`) : undefined;
 if (profileDir) mkdirSync(profileDir, { recursive: true });
 
-const { database } = await openDatabase(dataDir);
+const { database, pglite } = await openDatabase(dataDir);
 let counter: Awaited<ReturnType<typeof startCounterProcess>> | undefined;
 let server: AppServer | undefined;
 const results: RouteResult[] = [];
@@ -169,7 +169,14 @@ try {
   server = await serve(database.appUrl, profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : undefined);
   const serverPid = server.pid;
   const sampler = sampleRss(serverPid);
-  const serverCpu = existsSync(`/proc/${serverPid}/stat`) ? () => cpuMillis(processTree(serverPid)) : null;
+  const meters: CpuMeters = existsSync(`/proc/${serverPid}/stat`)
+    ? {
+        server: processTreeMeter(serverPid),
+        database: pglite ? processTreeMeter(pglite.pid) : namedProcessMeter("postgres"),
+        redis: namedProcessMeter("redis-server"),
+        machine: machineMeter,
+      }
+    : {};
 
   // A just-started server compiles its hot paths during the first seconds of traffic: a pass over
   // every route first, so the baseline measured first is not the one that pays for it. Not reported.
@@ -178,11 +185,11 @@ try {
     for (const route of list) await load(route.target, { connections: opts.connections, warmup: 0, seconds: 1 });
   }
   loadWindow.from = monotonicMicros();
-  type Measured = { route: Route; load: RouteResult["load"]; cpuMs: number | null; oneRequest: RouteResult["oneRequest"]; peakRssBytes: number | null };
+  type Measured = { route: Route; load: RouteResult["load"]; cpuMs: Partial<Record<CpuPart, number>>; oneRequest: RouteResult["oneRequest"]; peakRssBytes: number | null };
   const measure = async (route: Route): Promise<Measured> => {
     process.stdout.write(`  ${route.name}… `);
     sampler.windowPeak();
-    const underLoad = await measureUnderLoad(route, serverCpu, { connections: opts.connections, warmup: opts.warmup, seconds: opts.duration });
+    const underLoad = await measureUnderLoad(route, meters, { connections: opts.connections, warmup: opts.warmup, seconds: opts.duration });
     const { reqPerSec, latencyMs, errors, non2xx } = underLoad.load;
     console.log(`${reqPerSec.toFixed(0)} req/s, p99 ${latencyMs.p99.toFixed(1)} ms${errors || non2xx ? `, ${errors} errors, ${non2xx} non-2xx` : ""}`);
     if (!alive(serverPid)) throw new Error("The app server exited during the load");
@@ -216,7 +223,7 @@ try {
       baselineReqPerSec: baseline,
       shareOfBaseline: baseline > 0 ? result.reqPerSec / baseline : 0,
       oneRequest,
-      serverCpuMsPerRequest: cpuMs !== null && result.requests ? cpuMs / result.requests : null,
+      cpuMsPerRequest: perRequest(cpuMs, result.requests),
       peakRssBytes,
     });
   }

@@ -1,4 +1,5 @@
 import { load, type LoadResult } from "./load";
+import { cpuBetween, type CpuMeter } from "./process-tree";
 import type { Route } from "./routes";
 
 /** The statement counter's handle, as the bench drives it (scripts/bench/statement-counter.ts). */
@@ -58,19 +59,24 @@ async function idle(cpuMillis: () => number, { timeoutMs = 15_000 } = {}): Promi
   }
 }
 
+/** Where the CPU time of a measured window went: the app server, the database, Redis, and the whole machine (they plus the load generator, the kernel and anything else running). */
+export type CpuPart = "server" | "database" | "redis" | "machine";
+export type CpuMeters = Partial<Record<CpuPart, CpuMeter>>;
+
 /**
- * Loads the route and measures the CPU time `cpuMillis` reports for the server over the
- * measured window. The server under load talks to the database directly: the statement
- * counter, a process of its own on the same cores, would slow the routes that query and not
- * the baseline.
+ * Loads the route and measures, over the measured window, the CPU time each meter reports.
+ * The server under load talks to the database directly: the statement counter, a process of
+ * its own on the same cores, would slow the routes that query and not the baseline.
  */
-export async function measureUnderLoad(route: Route, cpuMillis: (() => number) | null, options: { connections: number; warmup: number; seconds: number }): Promise<{ load: LoadResult; cpuMs: number | null }> {
-  if (cpuMillis) await idle(cpuMillis);
-  let opened = 0;
-  let used: number | null = null;
+export async function measureUnderLoad(route: Route, meters: CpuMeters, options: { connections: number; warmup: number; seconds: number }): Promise<{ load: LoadResult; cpuMs: Partial<Record<CpuPart, number>> }> {
+  const server = meters.server;
+  if (server) await idle(() => cpuBetween(new Map(), server()));
+  const parts = Object.entries(meters) as [CpuPart, CpuMeter][];
+  let opened: Map<number, number>[] = [];
+  const cpuMs: Partial<Record<CpuPart, number>> = {};
   const result = await load(route.target, options, {
-    onOpen: () => (opened = cpuMillis?.() ?? 0),
-    onClose: () => (used = cpuMillis ? cpuMillis() - opened : null),
+    onOpen: () => (opened = parts.map(([, meter]) => meter())),
+    onClose: () => parts.forEach(([part, meter], i) => (cpuMs[part] = cpuBetween(opened[i]!, meter()))),
   });
-  return { load: result, cpuMs: used };
+  return { load: result, cpuMs };
 }

@@ -71,17 +71,57 @@ export function sampleRss(root: number, intervalMs = 250): RssSampler {
   };
 }
 
-/** CPU time (user + system) the processes have used so far, in ms; Linux counts it in clock ticks of 10 ms. */
-export function cpuMillis(pids: number[]): number {
-  let ticks = 0;
+/** CPU time (user + system) each process has used so far, in ms; Linux counts it in clock ticks of 10 ms. */
+export function cpuByProcess(pids: number[]): Map<number, number> {
+  const used = new Map<number, number>();
   for (const pid of pids) {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, "utf8");
       const after = fields.slice(fields.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(after[11]) + Number(after[12]);
+      used.set(pid, (Number(after[11]) + Number(after[12])) * 10);
     } catch {
       // the process ended while we looked
     }
   }
-  return ticks * 10;
+  return used;
 }
+
+/**
+ * CPU time used between two readings of `cpuByProcess`. A process that started in between
+ * counts whole (a database connection the pool opened under load); one that ended in between
+ * is lost, which only matters for processes that live shorter than a measured window.
+ */
+export function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
+
+/** Processes whose command name (`/proc/<pid>/comm`) is `name`, such as every Postgres backend. */
+export function processesNamed(name: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === name) pids.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return pids;
+}
+
+/** CPU time every core of the machine has spent busy so far (all but idle and I/O wait), in ms. */
+function machineCpuMillis(): number {
+  const fields = readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: steal is time the host gave to others, not ours.
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0] = fields;
+  return (user + nice + system + irq + softirq) * 10;
+}
+
+/** What a CPU meter reads: busy milliseconds per process (the machine as a whole is one entry). */
+export type CpuMeter = () => Map<number, number>;
+
+export const processTreeMeter = (root: number): CpuMeter => () => cpuByProcess(processTree(root));
+export const namedProcessMeter = (name: string): CpuMeter => () => cpuByProcess(processesNamed(name));
+export const machineMeter: CpuMeter = () => new Map([[0, machineCpuMillis()]]);

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { cpus, loadavg, release, totalmem } from "node:os";
 import type { ProfileSummary } from "./cpu-profile";
 import type { LoadResult } from "./load";
+import type { CpuPart } from "./measure";
 import type { PageScripts } from "./page-scripts";
 
 export type RouteResult = {
@@ -17,8 +18,11 @@ export type RouteResult = {
   shareOfBaseline: number;
   /** Statements the server received for one request sent alone (after one warm-up request), and their SQL. */
   oneRequest: { status: number; statements: number; sql: string[] };
-  /** CPU time the server's process tree used in the measured window divided by the requests answered in it (null without /proc). */
-  serverCpuMsPerRequest: number | null;
+  /**
+   * CPU time used in the measured window divided by the requests answered in it: by the server's
+   * process tree, the database's processes, Redis, and the whole machine (empty without /proc).
+   */
+  cpuMsPerRequest: Partial<Record<CpuPart, number>>;
   /** Peak resident memory of the server's process tree while this route was loaded. */
   peakRssBytes: number | null;
 };
@@ -56,7 +60,18 @@ export function formatTable(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
-const ROUTE_COLUMNS = ["route", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "non-2xx", "of live", "stmts (1 req)", "server CPU ms/req"];
+const CPU_COLUMNS: [CpuPart, string][] = [
+  ["server", "server"],
+  ["database", "db"],
+  ["redis", "redis"],
+  ["machine", "machine"],
+];
+const ROUTE_COLUMNS = ["route", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "non-2xx", "of live", "stmts (1 req)", ...CPU_COLUMNS.map(([, name]) => `${name} CPU ms/req`)];
+
+export function perRequest(cpuMs: Partial<Record<CpuPart, number>>, requests: number): Partial<Record<CpuPart, number>> {
+  if (requests === 0) return {};
+  return Object.fromEntries(Object.entries(cpuMs).map(([part, ms]) => [part, ms / requests]));
+}
 
 /** The same table in Markdown, for the README and pull requests. */
 export function markdownTable(header: string[], rows: string[][]): string {
@@ -77,7 +92,7 @@ export function routeTable(routes: RouteResult[], format: "text" | "markdown" = 
       String(r.load.non2xx),
       `${(r.shareOfBaseline * 100).toFixed(1)}%`,
       String(r.oneRequest.statements),
-      r.serverCpuMsPerRequest === null ? "n/a" : r.serverCpuMsPerRequest.toFixed(2),
+      ...CPU_COLUMNS.map(([part]) => r.cpuMsPerRequest[part]?.toFixed(2) ?? "n/a"),
     ]),
   );
 }
