@@ -15,7 +15,7 @@ import { ensureBuild } from "./bench/build";
 import { startChild, type Child } from "./bench/child-process";
 import { monotonicMicros, profilesIn, summariseProfile, type ProfileSummary } from "./bench/cpu-profile";
 import { load } from "./bench/load";
-import { measureUnderLoad, statementsOfOneRequest, type CpuMeters, type CpuPart } from "./bench/measure";
+import { measureUnderLoad, send, statementsOfOneRequest, type CpuMeters, type CpuPart } from "./bench/measure";
 import { parseOptions, USAGE, type BenchOptions } from "./bench/options";
 import { measureSignedInPageScripts, type PageScripts } from "./bench/page-scripts";
 import type { PgliteApi } from "./bench/pglite-child";
@@ -178,8 +178,11 @@ try {
       }
     : {};
 
-  // A just-started server compiles its hot paths during the first seconds of traffic: a pass over
-  // every route first, so the baseline measured first is not the one that pays for it. Not reported.
+  // A just-started server loads a route's modules on its first request and compiles its hot paths
+  // during the first seconds of traffic: one request per route first (on a busy machine a page's
+  // first render can outlast a smoke run's window), then a pass of load over every route, so the
+  // baseline measured first is not the one that pays for it. Not reported.
+  for (const route of list) await send(route);
   if (opts.warmup > 0) {
     console.log("  Warming every route for a second…");
     for (const route of list) await load(route.target, { connections: opts.connections, warmup: 0, seconds: 1 });

@@ -7,7 +7,38 @@ import type { Tx } from "./tenant-transaction";
  * (`sqlTransaction`), or a Prisma transaction (`sqlOf`), so one query serves both paths.
  * Write `$1, $2 …` placeholders; never build values into the text.
  */
-export type Sql = { rows<R>(text: string, values?: readonly unknown[]): Promise<R[]> };
+export type Sql = {
+  rows<R>(text: string, values?: readonly unknown[]): Promise<R[]>;
+  /**
+   * `select * from fn(args)`, for the functions that open a request (migrations request_entry
+   * and scope_entry).
+   * As the first statement of `sqlTransaction` it travels in one message with its BEGIN, which
+   * saves a round trip per request; its arguments are then sent as quoted literals.
+   */
+  call<R>(fn: EntryFunction, args: readonly EntryArgument[]): Promise<R[]>;
+};
+
+/** The SQL functions `Sql.call` may name: a fixed list, since the name goes into the text. */
+export type EntryFunction = "app_enter_as_member" | "app_enter_with_api_key" | "app_enter_scope";
+type EntryArgument = string | boolean;
+
+const placeholders = (args: readonly unknown[]) => args.map((_, i) => `$${i + 1}`).join(", ");
+const callText = (fn: EntryFunction, argsText: string) => `select * from ${fn}(${argsText})`;
+
+/** `rows` as the only primitive: `call` sent as a statement with placeholders. */
+function withCall(rows: Sql["rows"]): Sql {
+  return { rows, call: (fn, args) => rows(callText(fn, placeholders(args)), args) };
+}
+
+/**
+ * An argument as a literal in the text. A simple-protocol message is a C string, so a NUL byte
+ * would cut the statement short at the server; refuse it rather than send a different statement.
+ */
+function literal(value: EntryArgument): string {
+  if (typeof value === "boolean") return String(value);
+  if (value.includes("\0")) throw new Error("a SQL literal cannot hold a NUL byte");
+  return pg.escapeLiteral(value);
+}
 
 /**
  * The values of a query being written, each added where the text uses it: `${param(v)}` puts
@@ -19,7 +50,7 @@ export function sqlValues(): { values: unknown[]; param: (value: unknown) => str
 }
 
 /** A Prisma transaction as `Sql`: for services that read with SQL inside a transaction that writes with Prisma. */
-export const sqlOf = (tx: Tx): Sql => ({ rows: <R>(text: string, values: readonly unknown[] = []) => tx.$queryRawUnsafe<R[]>(text, ...values) });
+export const sqlOf = (tx: Tx): Sql => withCall(<R>(text: string, values: readonly unknown[] = []) => tx.$queryRawUnsafe<R[]>(text, ...values));
 
 const TIMESTAMP_OID = 1114;
 
@@ -56,24 +87,39 @@ async function connect(pool: pg.Pool): Promise<pg.PoolClient> {
   }
 }
 
-const onClient = (client: pg.PoolClient): Sql => ({
-  rows: async <R>(text: string, values: readonly unknown[] = []) => (await client.query({ text, values: values as unknown[] })).rows as R[],
-});
+const query = async <R>(client: pg.PoolClient, text: string, values: readonly unknown[] = []) => (await client.query({ text, values: values as unknown[] })).rows as R[];
 
 /**
  * Runs `fn` in one transaction on one pooled connection: BEGIN, `fn`'s statements, COMMIT, or
  * ROLLBACK when it throws. A connection that failed mid-transaction is discarded, not reused.
+ * BEGIN waits for the first statement, to go in the same message when that is a `call`.
  */
 export async function sqlTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise<T>): Promise<T> {
   const client = await connect(pool);
+  let begun = false;
   let broken: Error | undefined;
+  const sql: Sql = {
+    async rows(text, values) {
+      if (!begun) {
+        begun = true;
+        await client.query("begin");
+      }
+      return query(client, text, values);
+    },
+    async call<R>(fn: EntryFunction, args: readonly EntryArgument[]) {
+      if (begun) return query<R>(client, callText(fn, placeholders(args)), args);
+      const text = `begin; ${callText(fn, args.map(literal).join(", "))}`;
+      begun = true;
+      const results = (await client.query(text)) as unknown as pg.QueryResult[];
+      return results[1]!.rows as R[];
+    },
+  };
   try {
-    await client.query("begin");
-    const result = await fn(onClient(client));
-    await client.query("commit");
+    const result = await fn(sql);
+    if (begun) await client.query("commit");
     return result;
   } catch (error) {
-    await client.query("rollback").catch((rollbackFailed: Error) => (broken = rollbackFailed));
+    if (begun) await client.query("rollback").catch((rollbackFailed: Error) => (broken = rollbackFailed));
     throw error;
   } finally {
     client.release(broken);
@@ -82,19 +128,17 @@ export async function sqlTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise
 
 /** Each statement on its own (autocommit), on whichever connection of the pool is free. */
 export function sqlOnPool(pool: pg.Pool): Sql {
-  return {
-    rows: async <R>(text: string, values: readonly unknown[] = []) => {
-      const client = await connect(pool);
-      let broken: Error | undefined;
-      try {
-        return (await client.query({ text, values: values as unknown[] })).rows as R[];
-      } catch (error) {
-        // A statement's own error (a raised exception) leaves the connection usable; a lost one does not.
-        if (!(error instanceof pg.DatabaseError)) broken = error as Error;
-        throw error;
-      } finally {
-        client.release(broken);
-      }
-    },
-  };
+  return withCall(async <R>(text: string, values: readonly unknown[] = []) => {
+    const client = await connect(pool);
+    let broken: Error | undefined;
+    try {
+      return await query<R>(client, text, values);
+    } catch (error) {
+      // A statement's own error (a raised exception) leaves the connection usable; a lost one does not.
+      if (!(error instanceof pg.DatabaseError)) broken = error as Error;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  });
 }

@@ -1,5 +1,5 @@
 import { db, pool, type Db } from "./client";
-import { sqlTransaction, type Sql } from "./sql";
+import { sqlOf, sqlTransaction, type Sql } from "./sql";
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -9,31 +9,30 @@ export const APP_ROLE = "tenantkit_app";
 /** `apiKeyId`: the public id of a presented API key, readable before its org is known (migration api_keys). */
 type Scope = { orgId?: string; userId?: string; apiKeyId?: string };
 
+const enterScope = (sql: Sql, scope: Scope) => sql.call("app_enter_scope", [scope.orgId ?? "", scope.userId ?? "", scope.apiKeyId ?? ""]);
+
 /**
- * Runs `fn` in one transaction whose first statement switches to the RLS-bound role and
- * scopes it to an org and/or user. `set_config(..., true)` is transaction-local, so the
- * scope ends with the transaction and is safe behind a transaction-mode pooler.
+ * Runs `fn` in one transaction whose first statement (app_enter_scope, migration scope_entry)
+ * switches to the RLS-bound role and scopes it to an org and/or user. The settings are
+ * transaction-local, so the scope ends with the transaction and is safe behind a
+ * transaction-mode pooler.
  */
 export async function scoped<T>(scope: Scope, fn: (tx: Tx) => Promise<T>, client: Db = db): Promise<T> {
   return client.$transaction(async (tx) => {
-    await tx.$executeRaw`select set_config('role', ${APP_ROLE}, true), set_config('app.org_id', ${scope.orgId ?? ""}, true), set_config('app.user_id', ${scope.userId ?? ""}, true), set_config('app.api_key_id', ${scope.apiKeyId ?? ""}, true)`;
+    await enterScope(sqlOf(tx), scope);
     return fn(tx);
   });
 }
 
 /**
- * `scoped` without Prisma, for reads written in SQL (sql.ts): the same statement opens it, on a
- * connection of the same pool. Prisma's transaction costs several times the CPU of the queries
- * it runs, which on the hot read paths is most of a request (README, Performance).
+ * `scoped` without Prisma, for reads written in SQL (sql.ts): the same statement opens it, in
+ * one message with its BEGIN, on a connection of the same pool. Prisma's transaction costs
+ * several times the CPU of the queries it runs, which on the hot read paths is most of a
+ * request (README, Performance).
  */
 export async function scopedSql<T>(scope: Scope, fn: (sql: Sql) => Promise<T>): Promise<T> {
   return sqlTransaction(pool, async (sql) => {
-    await sql.rows("select set_config('role', $1, true), set_config('app.org_id', $2, true), set_config('app.user_id', $3, true), set_config('app.api_key_id', $4, true)", [
-      APP_ROLE,
-      scope.orgId ?? "",
-      scope.userId ?? "",
-      scope.apiKeyId ?? "",
-    ]);
+    await enterScope(sql, scope);
     return fn(sql);
   });
 }

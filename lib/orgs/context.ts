@@ -76,7 +76,7 @@ export async function enterAsMember(
   needs: SessionRequirements = {},
   { withOrgs = false } = {},
 ): Promise<MemberEntry> {
-  const rows = await sql.rows<MemberEntryRow>("select * from app_enter_as_member($1, $2, $3, $4)", [principal.userId, principal.sessionId, slug, withOrgs]);
+  const rows = await sql.call<MemberEntryRow>("app_enter_as_member", [principal.userId, principal.sessionId, slug, withOrgs]);
   const row = rows[0];
   assertLiveSession(row, principal, needs);
   if (!row || !row.role || !row.orgId || !row.orgSlug || row.orgName === null) {
@@ -131,7 +131,7 @@ const NO_KEY_HASH = hashSecret("no key has this id");
  * checked here, in constant time, rather than in SQL.
  */
 async function enterWithApiKey(sql: Sql, key: PresentedApiKey, slug: string, request: RequestMeta): Promise<OrgContext> {
-  const rows = await sql.rows<ApiKeyRow>("select * from app_enter_with_api_key($1, $2)", [key.publicId, slug]);
+  const rows = await sql.call<ApiKeyRow>("app_enter_with_api_key", [key.publicId, slug]);
   const row = rows[0];
   const matches = secretMatches(key.secret, row?.secretHash ?? NO_KEY_HASH);
   if (!row || !matches || !row.usable || row.prefix !== keyPrefix(key.environment, key.publicId)) throw apiKeyRefused();

@@ -25,7 +25,8 @@ async function quiet(counter: Counter, { settleMs = 300, timeoutMs = 15_000 } = 
   throw new Error(`The server kept running statements for ${timeoutMs / 1000} s after the load stopped`);
 }
 
-async function send(route: Route): Promise<number> {
+/** One request, read to its end; its status. */
+export async function send(route: Route): Promise<number> {
   const { url, method = "GET", headers, body } = route.target;
   const res = await fetch(url, { method, headers, body, redirect: "manual" });
   await res.arrayBuffer();

@@ -51,6 +51,19 @@ describe("sqlTransaction", () => {
     expect(viaPg!.createdAt.toISOString()).toBe(viaPrisma!.createdAt.toISOString());
   });
 
+  it("sends the opening statement's arguments as literals that mean exactly what was passed", async () => {
+    const hostile = ["a'b", "back\\slash", "'); select pg_sleep(10); --", "$1", "ünï €"];
+    for (const value of hostile) {
+      const [row] = await scopedSql({ orgId: value, userId: `${value}-u` }, (sql) => sql.rows<{ org: string; user: string }>("select current_setting('app.org_id') as org, current_setting('app.user_id') as user"));
+      expect(row).toEqual({ org: value, user: `${value}-u` });
+    }
+  });
+
+  it("refuses a NUL byte in the opening statement's arguments, sending nothing", async () => {
+    await expect(scopedSql({ orgId: "a\0b" }, (sql) => sql.rows("select 1"))).rejects.toThrow(/NUL/);
+    await expect(scopedSql({}, (sql) => sql.rows("select 1"))).resolves.toHaveLength(1);
+  });
+
   it("gives up with PoolExhaustedError when no connection comes free in time, having run nothing", async () => {
     const tiny = createPool({ connectionString: inject("appDatabaseUrl"), max: 1, timeoutMs: 200 });
     try {

@@ -108,7 +108,7 @@ describe("searching projects", () => {
 
 /** `sql`, recording each statement sent through it. */
 function recording(sql: Sql, statements: { query: string; params: unknown[] }[]): Sql {
-  return { rows: (text, values = []) => (statements.push({ query: text, params: [...values] }), sql.rows(text, values)) };
+  return { rows: (text, values = []) => (statements.push({ query: text, params: [...values] }), sql.rows(text, values)), call: (fn, args) => sql.call(fn, args) };
 }
 
 /**
