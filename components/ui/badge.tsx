@@ -14,8 +14,15 @@ const tones: Record<BadgeTone, string> = {
 
 export function Badge({ tone = "neutral", dot = false, className, children }: { tone?: BadgeTone; dot?: boolean; className?: string; children: ReactNode }) {
   return (
-    <span className={cn("inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset", tones[tone], className)}>
-      {dot && <span aria-hidden="true" className="size-1.5 rounded-full bg-current" />}
+    // The dot is drawn by CSS: no element of its own for the lists that show a badge per row.
+    <span
+      className={cn(
+        "inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
+        dot && "before:size-1.5 before:rounded-full before:bg-current",
+        tones[tone],
+        className,
+      )}
+    >
       {children}
     </span>
   );

@@ -2,29 +2,32 @@ import type { ReactNode, SVGProps } from "react";
 
 type IconProps = SVGProps<SVGSVGElement>;
 
+/** How every icon is drawn; on the `<svg>` of an inline icon, or on the `<symbol>` of a sprite (icon-sprite.tsx). */
+export const ICON_STROKE = {
+  viewBox: "0 0 24 24",
+  fill: "none",
+  stroke: "currentColor",
+  strokeWidth: 2,
+  strokeLinecap: "round",
+  strokeLinejoin: "round",
+} as const;
+
+/** An icon component, carrying its shapes for a sprite. */
+export type Icon = ((props: IconProps) => ReactNode) & { paths: ReactNode };
+
 /**
  * Stroke icons in the style of Lucide (ISC licence), inlined so the UI ships no icon
  * font or extra dependency. Decorative by default: the control around them is named.
  */
-function icon(paths: ReactNode) {
-  return function Icon({ className = "size-4", ...props }: IconProps) {
+function icon(paths: ReactNode): Icon {
+  function Icon({ className = "size-4", ...props }: IconProps) {
     return (
-      <svg
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={2}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden="true"
-        focusable="false"
-        className={className}
-        {...props}
-      >
+      <svg {...ICON_STROKE} aria-hidden="true" focusable="false" className={className} {...props}>
         {paths}
       </svg>
     );
-  };
+  }
+  return Object.assign(Icon, { paths });
 }
 
 export const CheckIcon = icon(<path d="M20 6 9 17l-5-5" />);
