@@ -5,15 +5,14 @@ import type { Tx } from "./tenant-transaction";
 /**
  * What a hand-written query runs on: a request transaction on the pool's own client
  * (`sqlTransaction`), or a Prisma transaction (`sqlOf`), so one query serves both paths.
- * Write `$1, $2 …` placeholders; never build values into the text.
+ * Write `$1, $2 …` placeholders; never build values into the text (`call` alone does, escaped).
  */
 export type Sql = {
   rows<R>(text: string, values?: readonly unknown[]): Promise<R[]>;
   /**
-   * `select * from fn(args)`, for the functions that open a request (migrations request_entry
-   * and scope_entry).
-   * As the first statement of `sqlTransaction` it travels in one message with its BEGIN, which
-   * saves a round trip per request; its arguments are then sent as quoted literals.
+   * `select * from fn(args)`, for the functions that open a request (migrations request_entry and
+   * scope_entry). As the first statement of `sqlTransaction` it travels in one message with its
+   * BEGIN, which saves a round trip per request; its arguments are then sent as quoted literals.
    */
   call<R>(fn: EntryFunction, args: readonly EntryArgument[]): Promise<R[]>;
 };
