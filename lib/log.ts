@@ -8,24 +8,23 @@ const withErrors = (_key: string, value: unknown) => (value instanceof Error ? {
  * every request writes a line, and under load a write per line, each a system call waking
  * whatever reads the pipe, was a measurable share of a request (README, Performance).
  * Warnings and errors are written at once, and what waits is written before the process exits.
+ * Next bundles this module into several server bundles; they share one buffer and one exit hook.
  */
 type Pending = { lines: string };
-
-// Next bundles this module into several server bundles; they share one buffer and one exit hook.
 const PENDING = Symbol.for("tenantkit.log.pending");
 const scope = globalThis as typeof globalThis & { [PENDING]?: Pending };
-const pending: Pending =
-  scope[PENDING] ??
-  (() => {
-    const created = { lines: "" };
-    process.on("exit", () => flush(created));
-    return (scope[PENDING] = created);
-  })();
 
-function flush(buffer: Pending = pending) {
-  if (buffer.lines === "") return;
-  const lines = buffer.lines;
-  buffer.lines = "";
+function createPending(): Pending {
+  process.on("exit", flush);
+  return { lines: "" };
+}
+
+const pending: Pending = (scope[PENDING] ??= createPending());
+
+function flush() {
+  if (pending.lines === "") return;
+  const lines = pending.lines;
+  pending.lines = "";
   process.stdout.write(lines);
 }
 

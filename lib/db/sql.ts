@@ -97,16 +97,17 @@ export async function sqlTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise
   const client = await connect(pool);
   let begun = false;
   let broken: Error | undefined;
+  const inTransaction = withCall(async <R>(text: string, values?: readonly unknown[]) => {
+    if (!begun) {
+      begun = true;
+      await client.query("begin");
+    }
+    return query<R>(client, text, values);
+  });
   const sql: Sql = {
-    async rows(text, values) {
-      if (!begun) {
-        begun = true;
-        await client.query("begin");
-      }
-      return query(client, text, values);
-    },
+    rows: inTransaction.rows,
     async call<R>(fn: EntryFunction, args: readonly EntryArgument[]) {
-      if (begun) return query<R>(client, callText(fn, placeholders(args)), args);
+      if (begun) return inTransaction.call<R>(fn, args);
       const text = `begin; ${callText(fn, args.map(literal).join(", "))}`;
       begun = true;
       const results = (await client.query(text)) as unknown as pg.QueryResult[];
