@@ -1,5 +1,7 @@
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { perProcess } from "@/lib/per-process";
 import { UsageAggregator, type UsageDelta } from "./usage-aggregator";
 import type { UsageMetric } from "./usage-metrics";
 
@@ -8,9 +10,8 @@ export const USAGE_FLUSH_INTERVAL_MS = 2_000;
 
 type Recorder = { aggregator: UsageAggregator; timer?: NodeJS.Timeout; flushing?: Promise<void> };
 
-// One per process, surviving the dev server's module reloads.
-const globalForUsage = globalThis as unknown as { tenantkitUsage?: Recorder };
-const recorder: Recorder = (globalForUsage.tenantkitUsage ??= { aggregator: new UsageAggregator() });
+// One per process and database (per-process.ts): the counts belong to the database they are written to.
+const recorder = perProcess<Recorder>("usage", [env.DATABASE_URL], () => ({ aggregator: new UsageAggregator() }));
 
 /**
  * Counts `quantity` of `metric` for the org, in memory: cheap enough for every request. The

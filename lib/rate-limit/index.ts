@@ -1,6 +1,7 @@
 import type { PlanId } from "@/lib/billing/plans";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { perProcess } from "@/lib/per-process";
 import { createRateLimiter, type RateLimiter, type RateLimitResult } from "./limiter";
 import type { LimitName } from "./limits";
 import { createMemoryStore } from "./memory-store";
@@ -33,12 +34,13 @@ function createDefaultLimiter(): RateLimiter {
   return createRateLimiter({ store, multiplier: env.RATE_LIMIT_MULTIPLIER, ephemeralCache: store.kind === "upstash" });
 }
 
-// Next's dev server re-evaluates modules on change; keep one store (and Redis connection) per process.
-const globalForRateLimit = globalThis as unknown as { tenantkitRateLimiter?: RateLimiter; tenantkitPlanCache?: PlanCache };
+// One store (and Redis connection) per process and configuration (per-process.ts), created at
+// first use and then held here, since every request asks for it.
+let limiter: RateLimiter | undefined;
 
 function defaultLimiter(): RateLimiter {
-  globalForRateLimit.tenantkitRateLimiter ??= createDefaultLimiter();
-  return globalForRateLimit.tenantkitRateLimiter;
+  limiter ??= perProcess("rate-limiter", [env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN, env.REDIS_URL, env.RATE_LIMIT_MULTIPLIER], createDefaultLimiter);
+  return limiter;
 }
 
 /**
@@ -58,10 +60,15 @@ export function rateLimitPeek(name: LimitName, key: string): Promise<RateLimitRe
 /** Enough for every caller a busy process answers within the cache's lifetime; an entry is ~200 bytes. */
 const PLAN_CACHE_ENTRIES = 20_000;
 
+let plans: PlanCache | undefined;
+
 /** This process's memory of which plan each recent caller's org is on (plan-cache.ts). */
 export function planCache(): PlanCache {
-  globalForRateLimit.tenantkitPlanCache ??= createPlanCache({ ttlMs: env.RATE_LIMIT_PLAN_CACHE_SECONDS * 1000, maxEntries: PLAN_CACHE_ENTRIES });
-  return globalForRateLimit.tenantkitPlanCache;
+  // Per database too: the plans it remembers are that database's orgs'.
+  plans ??= perProcess("plan-cache", [env.DATABASE_URL, env.RATE_LIMIT_PLAN_CACHE_SECONDS], () =>
+    createPlanCache({ ttlMs: env.RATE_LIMIT_PLAN_CACHE_SECONDS * 1000, maxEntries: PLAN_CACHE_ENTRIES }),
+  );
+  return plans;
 }
 
 /** The plan's number for a plan-based limit (API_RATES in limits.ts), scaled by RATE_LIMIT_MULTIPLIER. */
