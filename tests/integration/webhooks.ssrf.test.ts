@@ -81,15 +81,11 @@ describe("with private targets refused", () => {
         values (${fixture.org.id}, ${endpoint.id}, ${eventId}, 'project.deleted', ${eventEnvelope(eventId, "project.deleted", fixture.org, { id: "x", name: "x" })}, now())
         returning id`,
     );
-    const strictWorker = await importWithEnv(
+    const { deliverWebhook } = await importWithEnv(
       { DATABASE_URL: inject("appDatabaseUrl"), APP_ENV: "test", WEBHOOKS_ALLOW_PRIVATE_URLS: "off", WEBHOOKS_MAX_ATTEMPTS: "1" },
-      async () => ({ deliver: await import("@/lib/webhooks/deliver"), client: await import("@/lib/db/client") }),
+      () => import("@/lib/webhooks/deliver"),
     );
-    try {
-      await strictWorker.deliver.deliverWebhook({ orgId: fixture.org.id, deliveryId: delivery!.id }, { id: "1", attempt: 1, maxAttempts: 1, signal: new AbortController().signal });
-    } finally {
-      await strictWorker.client.db.$disconnect();
-    }
+    await deliverWebhook({ orgId: fixture.org.id, deliveryId: delivery!.id }, { id: "1", attempt: 1, maxAttempts: 1, signal: new AbortController().signal });
     const [row] = await deliveryRows(fixture.org.id, endpoint.id);
     expect(row).toMatchObject({ status: "failed", attempts: 1, responseStatus: null });
     expect(row!.error).toMatch(/^localhost resolves to (127\.0\.0\.1|::1), a private, loopback or otherwise internal address/);

@@ -1,4 +1,5 @@
-import { inject } from "vitest";
+import { afterAll, inject } from "vitest";
+import { forgetModulesBuiltUnderStubs } from "./import-with-env";
 import { TEST_SECRET } from "./test-config";
 
 // Test files import lib/ modules (factories, services) that parse env on import:
@@ -9,3 +10,5 @@ process.env.APP_URL = inject("baseUrl");
 process.env.DATA_DIR = inject("dataDir");
 process.env.APP_ENV = "test";
 process.env.DATABASE_POOL_SIZE = "4";
+
+afterAll(forgetModulesBuiltUnderStubs);
