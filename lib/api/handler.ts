@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isTransientStripeError } from "@/lib/billing/stripe-errors";
 import { Prisma } from "@/lib/db/generated/client";
+import { JsonText } from "@/lib/db/json-text";
 import { postgresErrorCode, SQLSTATE } from "@/lib/db/postgres-error";
 import { PoolExhaustedError } from "@/lib/db/sql";
 import { log } from "@/lib/log";
@@ -15,11 +16,12 @@ import { requestedVersion, VERSION_HEADER, versionInfo, type ApiVersionDate } fr
 export type RouteParams = { params: Promise<Record<string, string> | undefined> };
 export type RouteHandler = (req: NextRequest, route: RouteParams) => Promise<Response>;
 
-/** What a handler may return: a Response as is, undefined as 204, anything else as JSON. */
+/** What a handler may return: a Response as is, undefined as 204, JSON text Postgres wrote as it is, anything else as JSON. */
 export function toResponse(result: unknown, status = 200, requestId?: string): Response {
   if (result instanceof Response) return result;
   const headers = requestId ? { "x-request-id": requestId } : undefined;
   if (result === undefined) return new NextResponse(null, { status: 204, headers });
+  if (result instanceof JsonText) return new NextResponse(result.text, { status, headers: { ...headers, "content-type": "application/json" } });
   return NextResponse.json(result, { status, headers });
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cursorSchema, encodeCursor, type Cursor } from "./cursor";
+import { JsonText } from "./json-text";
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -58,4 +59,19 @@ export function toPage<R extends Cursor, T>(rows: R[], limit: number, toDto: (ro
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return { data: page.map(toDto), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}
+
+/** A row of a page Postgres writes as JSON (json-text.ts): the item, and its keys for the cursor. */
+export type JsonPageRow = { json: string; createdAt: string; id: string };
+
+/**
+ * toPage for rows whose items are JSON text, fetched with `limit + 1` the same way: the page's
+ * body is their text joined, and only the last row's keys are read, for the cursor.
+ * `createdAt` is `isoTimestampSql` of the column.
+ */
+export function toJsonPage<T>(rows: JsonPageRow[], limit: number): JsonText<Page<T>> {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const nextCursor = rows.length > limit && last ? encodeCursor({ createdAt: new Date(last.createdAt), id: last.id }) : null;
+  return new JsonText(`{"data":[${page.map((row) => row.json).join(",")}],"nextCursor":${JSON.stringify(nextCursor)}}`);
 }

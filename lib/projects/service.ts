@@ -5,53 +5,44 @@ import { diff, recordAudit } from "@/lib/audit/record";
 import { assertWithinLimit } from "@/lib/billing/entitlements";
 import { recordUsage } from "@/lib/billing/usage-recorder";
 import type { OrgContext } from "@/lib/orgs/context";
-import { afterCursorSql, keysetOrderSql, toPage } from "@/lib/db/keyset-page";
+import { JsonText, isoTimestampSql } from "@/lib/db/json-text";
+import { afterCursorSql, keysetOrderSql, toJsonPage, type JsonPageRow } from "@/lib/db/keyset-page";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { projectSearchSql } from "./search";
-import type { ProjectCreateInput, ProjectDto, ProjectListQuery, ProjectPage, ProjectStatus, ProjectUpdateInput } from "./schemas";
+import type { ProjectCreateInput, ProjectDto, ProjectListQuery, ProjectPage, ProjectUpdateInput } from "./schemas";
 
-type Row = {
-  id: string;
-  name: string;
-  description: string;
-  status: ProjectStatus;
-  createdAt: Date;
-  updatedAt: Date;
-  creatorId: string | null;
-  creatorName: string | null;
-};
-
-// The creator joins in the same query. Row-level security confines the join as well: a
-// creator the org can no longer see reads as null.
-const SELECT = `select p.id, p.name, p.description, p.status, p."createdAt", p."updatedAt", u.id as "creatorId", u.name as "creatorName"
-  from projects p left join users u on u.id = p."createdById"`;
-
-const toDto = ({ creatorId, creatorName, ...p }: Row): ProjectDto => ({
-  ...p,
-  createdAt: p.createdAt.toISOString(),
-  updatedAt: p.updatedAt.toISOString(),
-  createdBy: creatorId === null ? null : { id: creatorId, name: creatorName },
-});
+// The project as the API answers it (ProjectDto), written by Postgres so that a page passes
+// through as text (lib/db/json-text.ts). The creator joins in the same query. Row-level security
+// confines the join as well: a creator the org can no longer see reads as null.
+const PROJECT_JSON = `(select row_to_json(dto) from (select p.id, p.name, p.description, p.status,
+    ${isoTimestampSql('p."createdAt"')} as "createdAt", ${isoTimestampSql('p."updatedAt"')} as "updatedAt",
+    case when u.id is null then null else (select row_to_json(c) from (select u.id, u.name) c) end as "createdBy") dto)::text`;
+const FROM = `from projects p left join users u on u.id = p."createdById"`;
 
 // Every query names the org although RLS would confine it anyway: the filter keeps the
 // index usable and the intent readable; RLS is the second lock, not the only one.
 // Reads are SQL (lib/db/sql.ts), so the list and get-one routes run without Prisma; writes use Prisma.
 
-export async function listProjects(ctx: OrgContext, sql: Sql, query: ProjectListQuery): Promise<ProjectPage> {
+/** A page of the org's projects, newest first: JSON text a route answers as is; a page parses it. */
+export async function listProjects(ctx: OrgContext, sql: Sql, query: ProjectListQuery): Promise<JsonText<ProjectPage>> {
   const { values, param } = sqlValues();
   const where = [`p."orgId" = ${param(ctx.org.id)}`];
   if (query.status) where.push(`p.status = ${param(query.status)}`);
   if (query.q) where.push(projectSearchSql(query.q, param));
   const after = afterCursorSql(query.cursor, "desc", param, "p");
   if (after) where.push(after);
-  const rows = await sql.rows<Row>(`${SELECT} where ${where.join(" and ")} order by ${keysetOrderSql("desc", "p")} limit ${param(query.limit + 1)}`, values);
-  return toPage(rows, query.limit, toDto);
+  const rows = await sql.rows<JsonPageRow>(
+    `select ${PROJECT_JSON} as json, ${isoTimestampSql('p."createdAt"')} as "createdAt", p.id ${FROM}
+      where ${where.join(" and ")} order by ${keysetOrderSql("desc", "p")} limit ${param(query.limit + 1)}`,
+    values,
+  );
+  return toJsonPage(rows, query.limit);
 }
 
 export async function getProject(ctx: OrgContext, sql: Sql, id: string): Promise<ProjectDto> {
-  const [row] = await sql.rows<Row>(`${SELECT} where p.id = $1 and p."orgId" = $2`, [id, ctx.org.id]);
+  const [row] = await sql.rows<{ json: string }>(`select ${PROJECT_JSON} as json ${FROM} where p.id = $1 and p."orgId" = $2`, [id, ctx.org.id]);
   if (!row) throw notFound("Project");
-  return toDto(row);
+  return new JsonText<ProjectDto>(row.json).parse();
 }
 
 /**

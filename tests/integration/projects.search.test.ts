@@ -168,7 +168,7 @@ describe("the search's query plan", () => {
     const page = await scopedSql({ orgId: big.id }, (sql) => listProjects(ctx(), recording(sql, statements), query));
     const sent = statements.filter((s) => s.query.includes("from projects") && s.query.includes("ilike"));
     expect(sent).toHaveLength(1);
-    return { page, sql: sent[0]!.query, params: sent[0]!.params };
+    return { page: page.parse(), sql: sent[0]!.query, params: sent[0]!.params };
   }
 
   type PlanNode = { "Node Type": string; "Index Name"?: string; "Index Cond"?: string; Plans?: PlanNode[] };

@@ -19,5 +19,5 @@ export default async function ProjectsPage({ params, searchParams }: Props) {
   const query = parsed.success ? parsed.data : projectListQuerySchema.parse({});
 
   const page = await loadSqlAsMember(org, "projects:read", `/dashboard/${org}/projects`, (ctx, sql) => listProjects(ctx, sql, query));
-  return <ProjectList initial={{ filters: { q: query.q, status: query.status }, page }} />;
+  return <ProjectList initial={{ filters: { q: query.q, status: query.status }, page: page.parse() }} />;
 }
