@@ -10,7 +10,7 @@ import path from "node:path";
 import pg from "pg";
 import { startLocalStripeForApp } from "../../lib/billing/local-stripe/for-app";
 import { migrate } from "../../lib/db/migrate";
-import { serverNodeOptions } from "../../scripts/lib/server-node-options";
+import { serverEnv } from "../../scripts/lib/server-env";
 
 const port = process.env.E2E_PORT ?? "3300";
 const adminUrl = process.env.TEST_ADMIN_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -46,7 +46,7 @@ const env = {
   SEED_DEMO: "on",
   ...localStripe.env,
   // As `npm start` runs it (scripts/lib/serve.ts).
-  NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS),
+  ...serverEnv(process.env),
 } as const;
 Object.assign(process.env, env);
 const { seed } = await import("../../prisma/seed");

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { constants } from "node:os";
 import { type Prepared, prepare } from "./prepare";
-import { serverNodeOptions } from "./server-node-options";
+import { serverEnv } from "./server-env";
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const forwardedSignals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
@@ -23,8 +23,8 @@ export async function serve(command: "dev" | "start"): Promise<never> {
 
   let code: number;
   try {
-    // The dev server compiles on demand and needs room; the heap cap is for the production server.
-    const env = command === "start" ? { ...prepared.env, NODE_OPTIONS: serverNodeOptions(prepared.env.NODE_OPTIONS) } : prepared.env;
+    // The dev server compiles on demand and needs room; the memory settings are for the production server.
+    const env = command === "start" ? { ...prepared.env, ...serverEnv(prepared.env) } : prepared.env;
     code = await runNext([command, "--port", String(prepared.port), ...process.argv.slice(2)], env);
   } catch (error) {
     console.error(`Could not run next ${command}: ${error instanceof Error ? error.message : String(error)}`);

@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { migrate } from "@/lib/db/migrate";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
-import { serverNodeOptions } from "../../scripts/lib/server-node-options";
+import { serverEnv } from "../../scripts/lib/server-env";
 
 export const ADMIN_URL = process.env.TEST_ADMIN_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const APP_LOGIN_ROLE = "tenantkit_test_login";
@@ -94,7 +94,7 @@ export async function startAppServer(options: {
       WEBHOOKS_TIMEOUT_MS: "2000",
       ...options.env,
       // As `npm start` runs it (scripts/lib/serve.ts), so tests and the bench measure that server.
-      NODE_OPTIONS: serverNodeOptions(options.env?.NODE_OPTIONS ?? process.env.NODE_OPTIONS),
+      ...serverEnv({ NODE_OPTIONS: options.env?.NODE_OPTIONS ?? process.env.NODE_OPTIONS, MALLOC_ARENA_MAX: options.env?.MALLOC_ARENA_MAX ?? process.env.MALLOC_ARENA_MAX }),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SERVER_MAX_OLD_SPACE_MB, serverNodeOptions } from "./server-node-options";
+import { SERVER_MALLOC_ARENA_MAX, SERVER_MAX_OLD_SPACE_MB, serverEnv, serverNodeOptions } from "./server-env";
 
 const cap = `--max-old-space-size=${SERVER_MAX_OLD_SPACE_MB}`;
 
@@ -20,5 +20,16 @@ describe("serverNodeOptions", () => {
 
   it("is not fooled by a similar flag", () => {
     expect(serverNodeOptions("--max-old-space-size-percentage=50")).toBe(`--max-old-space-size-percentage=50 ${cap}`);
+  });
+});
+
+describe("serverEnv", () => {
+  it("adds the heap cap and the malloc arenas to the caller's environment", () => {
+    expect(serverEnv({})).toEqual({ NODE_OPTIONS: cap, MALLOC_ARENA_MAX: SERVER_MALLOC_ARENA_MAX });
+  });
+
+  it("leaves the caller's own settings alone", () => {
+    expect(serverEnv({ NODE_OPTIONS: "--max-old-space-size=2048", MALLOC_ARENA_MAX: "8" })).toEqual({ NODE_OPTIONS: "--max-old-space-size=2048", MALLOC_ARENA_MAX: "8" });
+    expect(serverEnv({ MALLOC_ARENA_MAX: " " }).MALLOC_ARENA_MAX).toBe(SERVER_MALLOC_ARENA_MAX);
   });
 });
