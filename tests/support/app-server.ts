@@ -94,7 +94,7 @@ export async function startAppServer(options: {
       WEBHOOKS_TIMEOUT_MS: "2000",
       ...options.env,
       // As `npm start` runs it (scripts/lib/serve.ts), so tests and the bench measure that server.
-      ...serverEnv({ NODE_OPTIONS: options.env?.NODE_OPTIONS ?? process.env.NODE_OPTIONS, MALLOC_ARENA_MAX: options.env?.MALLOC_ARENA_MAX ?? process.env.MALLOC_ARENA_MAX }),
+      ...serverEnv({ ...process.env, ...options.env }),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
