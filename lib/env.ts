@@ -26,6 +26,13 @@ const schema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** How long a request waits for a free pooled connection before it is answered 503. */
     DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    /**
+     * Hot statements as named prepared statements, planned once per connection (lib/db/sql.ts).
+     * `off` for a database that shares one session between connections: the embedded PGlite
+     * (`npm run dev` and `npm start` set it), or a pooler in transaction mode that does not
+     * track prepared statements (PgBouncer before 1.21).
+     */
+    DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
     /** Owner connection for migrations; defaults to DATABASE_URL. */
     MIGRATION_DATABASE_URL: optionalUrl,
     /** Folder for the embedded database, the dev outbox and generated secrets. */

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createClient } from "redis";
+import { EMBEDDED_DATABASE_ENV } from "@/lib/db/embedded-env";
 import { preparePostgres, startAppServer, type AppServer, type TestDatabase } from "../tests/support/app-server";
 import { ensureBuild } from "./bench/build";
 import { startChild, type Child } from "./bench/child-process";
@@ -63,7 +64,7 @@ async function openDatabase(dataDir: string): Promise<{ database: TestDatabase; 
     ...process.env,
     BENCH_PGLITE_DIR: dataDir,
   });
-  return { database: { ...ready, stop: () => child.stop() }, pglite: child };
+  return { database: { ...ready, appEnv: EMBEDDED_DATABASE_ENV, stop: () => child.stop() }, pglite: child };
 }
 
 /** The database's version and what row-level security the app's login is under, read as the owner. */
@@ -138,6 +139,7 @@ try {
       keepOutput: 200,
       onOutput: complaints.onOutput,
       env: {
+        ...database.appEnv,
         REDIS_URL,
         // Counted in Redis on every request, never refused.
         RATE_LIMIT_MULTIPLIER: "1000000",

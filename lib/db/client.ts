@@ -7,7 +7,7 @@ import { createPool } from "./sql";
 
 export type Db = InstanceType<typeof PrismaClient>;
 
-type PoolConfig = { connectionString: string; max: number; timeoutMs: number };
+type PoolConfig = { connectionString: string; max: number; timeoutMs: number; preparedStatements: boolean };
 
 function createClients(config: PoolConfig): { db: Db; pool: pg.Pool } {
   const pool = createPool(config);
@@ -17,7 +17,12 @@ function createClients(config: PoolConfig): { db: Db; pool: pg.Pool } {
   return { db: new PrismaClient({ adapter, transactionOptions: { maxWait: config.timeoutMs } }), pool };
 }
 
-const config: PoolConfig = { connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, timeoutMs: env.DATABASE_POOL_TIMEOUT_MS };
+const config: PoolConfig = {
+  connectionString: env.DATABASE_URL,
+  max: env.DATABASE_POOL_SIZE,
+  timeoutMs: env.DATABASE_POOL_TIMEOUT_MS,
+  preparedStatements: env.DATABASE_PREPARED_STATEMENTS === "on",
+};
 // The dev server evaluates this module again on every change: keep one pool per process and
 // database (per-process.ts). Per database, so a test that imports the app for a database of its
 // own gets, and may end, a pool of its own.

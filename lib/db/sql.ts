@@ -8,13 +8,26 @@ import type { Tx } from "./tenant-transaction";
  * Write `$1, $2 …` placeholders; never build values into the text (`call` alone does, escaped).
  */
 export type Sql = {
-  rows<R>(text: string, values?: readonly unknown[]): Promise<R[]>;
+  rows<R>(text: string, values?: readonly unknown[], options?: StatementOptions): Promise<R[]>;
   /**
    * `select * from fn(args)`, for the functions that open a request (migrations request_entry and
    * scope_entry). As the first statement of `sqlTransaction` it travels in one message with its
    * BEGIN, which saves a round trip per request; its arguments are then sent as quoted literals.
    */
   call<R>(fn: EntryFunction, args: readonly EntryArgument[]): Promise<R[]>;
+};
+
+export type StatementOptions = {
+  /**
+   * Have Postgres plan the statement once per connection and keep the plan (a named prepared
+   * statement, when the pool allows them: `DATABASE_PREPARED_STATEMENTS`). Planning the list of
+   * projects cost Postgres more than running it. Only for statements whose best plan does not
+   * depend on their values: never search (lib/projects/search.ts). A LIMIT goes into the text
+   * (`integerLiteral`) and the org filter is `scopedOrgSql`, or Postgres judges the kept plan worse
+   * than one made for the values at hand and goes on planning every time. Name the columns: after
+   * a migration changes what `select *` returns, a kept statement fails until its connection closes.
+   */
+  prepared?: boolean;
 };
 
 /** The SQL functions `Sql.call` may name: a fixed list, since the name goes into the text. */
@@ -27,6 +40,21 @@ const callText = (fn: EntryFunction, argsText: string) => `select * from ${fn}($
 /** `rows` as the only primitive: `call` sent as a statement with placeholders. */
 function withCall(rows: Sql["rows"]): Sql {
   return { rows, call: (fn, args) => rows(callText(fn, placeholders(args)), args) };
+}
+
+/**
+ * The org filter of a prepared statement: `alias`'s rows of the org the transaction is scoped to
+ * (the setting row-level security reads), which must be the org `orgParam` names. Written as
+ * `"orgId" = $n`, a plan kept for any org is priced above one made for a big org, so Postgres
+ * would go on planning every page of the orgs with the most rows; this way every org's plan is
+ * the same and the kept one is used.
+ */
+export const scopedOrgSql = (alias: string, orgParam: string) => `${alias}."orgId" = app_current_org_id() and app_current_org_id() = ${orgParam}`;
+
+/** A whole number for the text of a statement (a LIMIT, see `StatementOptions`), refused unless it is one. */
+export function integerLiteral(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new Error(`${value} is not an integer`);
+  return String(value);
 }
 
 /**
@@ -48,7 +76,7 @@ export function sqlValues(): { values: unknown[]; param: (value: unknown) => str
   return { values, param: (value) => `$${values.push(value)}` };
 }
 
-/** A Prisma transaction as `Sql`: for services that read with SQL inside a transaction that writes with Prisma. */
+/** A Prisma transaction as `Sql`: for services that read with SQL inside a transaction that writes with Prisma. Prisma names no statements, so `prepared` changes nothing here. */
 export const sqlOf = (tx: Tx): Sql => withCall(<R>(text: string, values: readonly unknown[] = []) => tx.$queryRawUnsafe<R[]>(text, ...values));
 
 const TIMESTAMP_OID = 1114;
@@ -63,6 +91,22 @@ const types = {
     oid === TIMESTAMP_OID && format !== "binary" ? (text: string) => new Date(`${text.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
+/**
+ * The names of a pool's prepared statements, one per text, the same on every connection.
+ * Statement texts come from code, so they are few; the cap only guards against a caller that
+ * builds values into a text, which then runs unnamed rather than fill every connection's memory.
+ */
+const MAX_PREPARED_STATEMENTS = 200;
+const statementNames = new WeakMap<pg.Pool, Map<string, string>>();
+
+function statementName(pool: pg.Pool, text: string): string | undefined {
+  const names = statementNames.get(pool);
+  if (!names) return undefined;
+  let name = names.get(text);
+  if (name === undefined && names.size < MAX_PREPARED_STATEMENTS) names.set(text, (name = `tk_${names.size + 1}`));
+  return name;
+}
+
 /** Raised when no pooled connection came free within DATABASE_POOL_TIMEOUT_MS: nothing ran. */
 export class PoolExhaustedError extends Error {}
 
@@ -70,8 +114,9 @@ export class PoolExhaustedError extends Error {}
  * The app's connection pool. Prisma's adapter is built on it (client.ts), so both paths share
  * DATABASE_POOL_SIZE connections. Queries through Prisma bring their own type parsers.
  */
-export function createPool({ connectionString, max, timeoutMs }: { connectionString: string; max: number; timeoutMs: number }): pg.Pool {
+export function createPool({ connectionString, max, timeoutMs, preparedStatements }: { connectionString: string; max: number; timeoutMs: number; preparedStatements: boolean }): pg.Pool {
   const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: timeoutMs, types });
+  if (preparedStatements) statementNames.set(pool, new Map());
   // An idle connection dropping (a database restart) would otherwise crash the process; the pool replaces it.
   pool.on("error", (error) => log.warn("an idle database connection failed", { error }));
   return pool;
@@ -86,7 +131,10 @@ async function connect(pool: pg.Pool): Promise<pg.PoolClient> {
   }
 }
 
-const query = async <R>(client: pg.PoolClient, text: string, values: readonly unknown[] = []) => (await client.query({ text, values: values as unknown[] })).rows as R[];
+async function query<R>(pool: pg.Pool, client: pg.PoolClient, text: string, values: readonly unknown[] = [], options?: StatementOptions): Promise<R[]> {
+  const name = options?.prepared ? statementName(pool, text) : undefined;
+  return (await client.query({ name, text, values: values as unknown[] })).rows as R[];
+}
 
 /**
  * Runs `fn` in one transaction on one pooled connection: BEGIN, `fn`'s statements, COMMIT, or
@@ -97,12 +145,12 @@ export async function sqlTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise
   const client = await connect(pool);
   let begun = false;
   let broken: Error | undefined;
-  const inTransaction = withCall(async <R>(text: string, values?: readonly unknown[]) => {
+  const inTransaction = withCall(async <R>(text: string, values?: readonly unknown[], options?: StatementOptions) => {
     if (!begun) {
       begun = true;
       await client.query("begin");
     }
-    return query<R>(client, text, values);
+    return query<R>(pool, client, text, values, options);
   });
   const sql: Sql = {
     rows: inTransaction.rows,
@@ -128,11 +176,11 @@ export async function sqlTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise
 
 /** Each statement on its own (autocommit), on whichever connection of the pool is free. */
 export function sqlOnPool(pool: pg.Pool): Sql {
-  return withCall(async <R>(text: string, values: readonly unknown[] = []) => {
+  return withCall(async <R>(text: string, values: readonly unknown[] = [], options?: StatementOptions) => {
     const client = await connect(pool);
     let broken: Error | undefined;
     try {
-      return await query<R>(client, text, values);
+      return await query<R>(pool, client, text, values, options);
     } catch (error) {
       // A statement's own error (a raised exception) leaves the connection usable; a lost one does not.
       if (!(error instanceof pg.DatabaseError)) broken = error as Error;

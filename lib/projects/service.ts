@@ -1,4 +1,4 @@
-import { sqlOf, sqlValues, type Sql } from "@/lib/db/sql";
+import { integerLiteral, scopedOrgSql, sqlOf, sqlValues, type Sql } from "@/lib/db/sql";
 import type { Tx } from "@/lib/db/tenant-transaction";
 import { notFound } from "@/lib/api/errors";
 import { diff, recordAudit } from "@/lib/audit/record";
@@ -25,22 +25,27 @@ const FROM = `from projects p left join users u on u.id = p."createdById"`;
 
 /** A page of the org's projects, newest first: JSON text a route answers as is; a page parses it. */
 export async function listProjects(ctx: OrgContext, sql: Sql, query: ProjectListQuery): Promise<JsonText<ProjectPage>> {
+  // Every page but a search runs one kept plan (sql.ts: `prepared`), which needs its org filter and
+  // LIMIT written for that. A search is planned for its own text, as search.ts was tuned.
+  const prepared = !query.q;
   const { values, param } = sqlValues();
-  const where = [`p."orgId" = ${param(ctx.org.id)}`];
+  const where = [prepared ? scopedOrgSql("p", param(ctx.org.id)) : `p."orgId" = ${param(ctx.org.id)}`];
   if (query.status) where.push(`p.status = ${param(query.status)}`);
   if (query.q) where.push(projectSearchSql(query.q, param));
   const after = afterCursorSql(query.cursor, "desc", param, "p");
   if (after) where.push(after);
+  const limit = prepared ? integerLiteral(query.limit + 1) : param(query.limit + 1);
   const rows = await sql.rows<JsonPageRow>(
     `select ${PROJECT_JSON} as json, ${isoTimestampSql('p."createdAt"')} as "createdAt", p.id ${FROM}
-      where ${where.join(" and ")} order by ${keysetOrderSql("desc", "p")} limit ${param(query.limit + 1)}`,
+      where ${where.join(" and ")} order by ${keysetOrderSql("desc", "p")} limit ${limit}`,
     values,
+    { prepared },
   );
   return toJsonPage(rows, query.limit);
 }
 
 export async function getProject(ctx: OrgContext, sql: Sql, id: string): Promise<ProjectDto> {
-  const [row] = await sql.rows<{ json: string }>(`select ${PROJECT_JSON} as json ${FROM} where p.id = $1 and p."orgId" = $2`, [id, ctx.org.id]);
+  const [row] = await sql.rows<{ json: string }>(`select ${PROJECT_JSON} as json ${FROM} where p.id = $1 and p."orgId" = $2`, [id, ctx.org.id], { prepared: true });
   if (!row) throw notFound("Project");
   return new JsonText<ProjectDto>(row.json).parse();
 }

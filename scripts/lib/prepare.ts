@@ -10,6 +10,7 @@ import pg from "pg";
 import { z } from "zod";
 import { startLocalStripeForApp } from "@/lib/billing/local-stripe/for-app";
 import { type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
+import { EMBEDDED_DATABASE_ENV } from "@/lib/db/embedded-env";
 import { migrate } from "@/lib/db/migrate";
 import { DEMO_ORG_SLUG, DEMO_PASSWORD, seed } from "@/prisma/seed";
 import { describeDatabase } from "./describe-database";
@@ -62,6 +63,7 @@ export async function prepare({ dev }: { dev: boolean }): Promise<Prepared> {
   try {
     if (database.embedded) {
       decide("DATABASE_URL", database.app);
+      for (const [name, value] of Object.entries(EMBEDDED_DATABASE_ENV)) decide(name, value);
       if (!process.env.APP_ENV) decide("APP_ENV", "local");
       const { directory, created } = database.embedded;
       summary.push([

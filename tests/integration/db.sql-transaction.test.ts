@@ -65,7 +65,7 @@ describe("sqlTransaction", () => {
   });
 
   it("gives up with PoolExhaustedError when no connection comes free in time, having run nothing", async () => {
-    const tiny = createPool({ connectionString: inject("appDatabaseUrl"), max: 1, timeoutMs: 200 });
+    const tiny = createPool({ connectionString: inject("appDatabaseUrl"), max: 1, timeoutMs: 200, preparedStatements: false });
     try {
       let release!: () => void;
       const held = sqlTransaction(tiny, () => new Promise<void>((resolve) => (release = resolve)));

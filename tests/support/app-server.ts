@@ -4,12 +4,14 @@ import path from "node:path";
 import pg from "pg";
 import { migrate } from "@/lib/db/migrate";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
+import { EMBEDDED_DATABASE_ENV } from "@/lib/db/embedded-env";
 import { serverEnv } from "../../scripts/lib/server-env";
 
 export const ADMIN_URL = process.env.TEST_ADMIN_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const APP_LOGIN_ROLE = "tenantkit_test_login";
 
-export type TestDatabase = { appUrl: string; ownerUrl: string; stop: () => Promise<void> };
+/** `appEnv`: what the app server needs set for this database (lib/db/embedded-env.ts). */
+export type TestDatabase = { appUrl: string; ownerUrl: string; appEnv: Record<string, string>; stop: () => Promise<void> };
 
 /** A fresh, migrated database on the local server, and the NOSUPERUSER role the app logs in as. */
 export async function preparePostgres(name: string): Promise<TestDatabase> {
@@ -32,6 +34,7 @@ export async function preparePostgres(name: string): Promise<TestDatabase> {
   return {
     appUrl: appUrl.toString(),
     ownerUrl: ownerUrl.toString(),
+    appEnv: {},
     stop: async () => {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
@@ -43,7 +46,7 @@ export async function preparePostgres(name: string): Promise<TestDatabase> {
 export async function preparePglite(dataDir: string): Promise<TestDatabase> {
   const embedded = await startEmbeddedDatabase({ dataDir, port: 0 });
   await migrate({ connectionString: embedded.connectionString });
-  return { appUrl: embedded.connectionString, ownerUrl: embedded.connectionString, stop: () => embedded.stop() };
+  return { appUrl: embedded.connectionString, ownerUrl: embedded.connectionString, appEnv: EMBEDDED_DATABASE_ENV, stop: () => embedded.stop() };
 }
 
 export type AppServer = { baseUrl: string; output: string[]; pid: number; stop: () => Promise<void> };

@@ -39,7 +39,7 @@ export default async function setup(project: TestProject) {
       databaseUrl: db.appUrl,
       dataDir,
       secret: TEST_SECRET,
-      env: { STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_WEBHOOK_SECRET: stripe.webhookSecret, STRIPE_API_URL: stripe.url, STRIPE_PRICE_PRO: stripe.prices[0]!.id },
+      env: { ...db.appEnv, STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_WEBHOOK_SECRET: stripe.webhookSecret, STRIPE_API_URL: stripe.url, STRIPE_PRICE_PRO: stripe.prices[0]!.id },
     });
   } catch (error) {
     await stripe.stop();

@@ -1,4 +1,5 @@
 import { afterAll, inject } from "vitest";
+import { EMBEDDED_DATABASE_ENV } from "@/lib/db/embedded-env";
 import { forgetModulesBuiltUnderStubs } from "./import-with-env";
 import { TEST_SECRET } from "./test-config";
 
@@ -10,5 +11,6 @@ process.env.APP_URL = inject("baseUrl");
 process.env.DATA_DIR = inject("dataDir");
 process.env.APP_ENV = "test";
 process.env.DATABASE_POOL_SIZE = "4";
+if (inject("dbMode") === "pglite") Object.assign(process.env, EMBEDDED_DATABASE_ENV);
 
 afterAll(forgetModulesBuiltUnderStubs);

@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { createPool, sqlTransaction } from "@/lib/db/sql";
+import { scopedSql } from "@/lib/db/tenant-transaction";
+import type { OrgContext } from "@/lib/orgs/context";
+import { listProjects } from "@/lib/projects/service";
+import { projectListQuerySchema } from "@/lib/projects/schemas";
+import { orgWithTeam } from "../support/factories";
+
+/**
+ * Hot statements as named prepared statements (lib/db/sql.ts, `prepared`). The app's pool has
+ * them on Postgres; on the embedded PGlite, whose connections share one session, they are off.
+ */
+const onPostgres = inject("dbMode") === "postgres";
+
+type Prepared = { statement: string; generic_plans: string; custom_plans: string };
+const preparedHere = "select statement, generic_plans::text, custom_plans::text from pg_prepared_statements";
+
+let team: Awaited<ReturnType<typeof orgWithTeam>>;
+let ctx: OrgContext;
+beforeAll(async () => {
+  team = await orgWithTeam("Prepared");
+  ctx = { org: { id: team.org.id, slug: team.org.slug, name: team.org.name, personal: false }, role: "owner", actor: { type: "user", userId: team.team.owner.id, label: "test" }, request: {} };
+});
+
+describe.runIf(onPostgres)("prepared statements on Postgres", () => {
+  it("plans the list of projects once per connection and runs the kept plan from then on", async () => {
+    // A pool of its own, so that no other test has run the statement on this connection.
+    const pool = createPool({ connectionString: inject("appDatabaseUrl"), max: 1, timeoutMs: 2000, preparedStatements: true });
+    try {
+      const query = projectListQuerySchema.parse({});
+      const { pages, prepared } = await sqlTransaction(pool, async (sql) => {
+        await sql.call("app_enter_scope", [team.org.id, "", ""]);
+        const pages = [];
+        for (let i = 0; i < 8; i++) pages.push((await listProjects(ctx, sql, query)).text);
+        return { pages, prepared: await sql.rows<Prepared>(preparedHere) };
+      });
+      expect(new Set(pages).size).toBe(1);
+      expect(JSON.parse(pages[0]!).data.length).toBe(team.projects.length);
+      const list = prepared.filter((p) => p.statement.includes("from projects p") && p.statement.includes("order by"));
+      expect(list).toHaveLength(1);
+      // The LIMIT in the text: a plan kept for any limit would never be judged good enough to keep.
+      expect(list[0]!.statement).toMatch(/limit 21$/);
+      // Postgres plans the first five runs for their values, then keeps a plan for any org (sql.ts: scopedOrgSql).
+      expect(list[0]).toMatchObject({ custom_plans: "5", generic_plans: "3" });
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it("plans every search for its own text", async () => {
+    const prepared = await scopedSql({ orgId: team.org.id }, async (sql) => {
+      await listProjects(ctx, sql, projectListQuerySchema.parse({ q: "a" }));
+      return sql.rows<Prepared>(preparedHere);
+    });
+    expect(prepared.filter((p) => p.statement.includes("ilike"))).toEqual([]);
+  });
+
+  it("names at most 200 texts per pool and runs the rest unnamed, answering all of them", async () => {
+    const pool = createPool({ connectionString: inject("appDatabaseUrl"), max: 1, timeoutMs: 2000, preparedStatements: true });
+    try {
+      const { answers, count } = await sqlTransaction(pool, async (sql) => {
+        const answers: number[] = [];
+        for (let i = 0; i < 210; i++) answers.push((await sql.rows<{ n: number }>(`select ${i}::int as n`, [], { prepared: true }))[0]!.n);
+        const [row] = await sql.rows<{ count: string }>("select count(*)::text as count from pg_prepared_statements");
+        return { answers, count: Number(row!.count) };
+      });
+      expect(answers).toEqual(Array.from({ length: 210 }, (_, i) => i));
+      expect(count).toBe(200);
+    } finally {
+      await pool.end();
+    }
+  });
+});
+
+describe("the list's org filter", () => {
+  it("finds nothing when the org asked for is not the org the transaction is scoped to", async () => {
+    const other = await orgWithTeam("PreparedOther");
+    const page = await scopedSql({ orgId: other.org.id }, (sql) => listProjects(ctx, sql, projectListQuerySchema.parse({})));
+    expect(page.parse().data).toEqual([]);
+  });
+});
+
+describe("prepared statements switched off", () => {
+  it("sends every statement unnamed, on connections used at once", async () => {
+    const pool = createPool({ connectionString: inject("appDatabaseUrl"), max: 2, timeoutMs: 2000, preparedStatements: false });
+    try {
+      const read = () => sqlTransaction(pool, async (sql) => (await sql.rows<{ n: number }>("select 7 as n", [], { prepared: true }))[0]!.n);
+      expect(await Promise.all([read(), read(), read(), read()])).toEqual([7, 7, 7, 7]);
+      // On PGlite the session, and so this view, is shared with whatever else prepared statements there.
+      const ours = await sqlTransaction(pool, (sql) => sql.rows("select name from pg_prepared_statements where statement = 'select 7 as n'"));
+      expect(ours).toEqual([]);
+    } finally {
+      await pool.end();
+    }
+  });
+});
