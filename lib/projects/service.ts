@@ -20,7 +20,8 @@ const PROJECT_JSON = `(select row_to_json(dto) from (select p.id, p.name, p.desc
 const FROM = `from projects p left join users u on u.id = p."createdById"`;
 
 // Every query names the org although RLS would confine it anyway: the filter keeps the
-// index usable and the intent readable; RLS is the second lock, not the only one.
+// index usable and the intent readable; RLS is the second lock, not the only one. The reads are
+// each the last statement of their transaction (`last`: its COMMIT goes with it).
 // Reads are SQL (lib/db/sql.ts), so the list and get-one routes run without Prisma; writes use Prisma.
 
 /** A page of the org's projects, newest first: JSON text a route answers as is; a page parses it. */
@@ -39,13 +40,13 @@ export async function listProjects(ctx: OrgContext, sql: Sql, query: ProjectList
     `select ${PROJECT_JSON} as json, ${isoTimestampSql('p."createdAt"')} as "createdAt", p.id ${FROM}
       where ${where.join(" and ")} order by ${keysetOrderSql("desc", "p")} limit ${limit}`,
     values,
-    { prepared },
+    { prepared, last: true },
   );
   return toJsonPage(rows, query.limit);
 }
 
 export async function getProject(ctx: OrgContext, sql: Sql, id: string): Promise<ProjectDto> {
-  const [row] = await sql.rows<{ json: string }>(`select ${PROJECT_JSON} as json ${FROM} where p.id = $1 and p."orgId" = $2`, [id, ctx.org.id], { prepared: true });
+  const [row] = await sql.rows<{ json: string }>(`select ${PROJECT_JSON} as json ${FROM} where p.id = $1 and p."orgId" = $2`, [id, ctx.org.id], { prepared: true, last: true });
   if (!row) throw notFound("Project");
   return new JsonText<ProjectDto>(row.json).parse();
 }

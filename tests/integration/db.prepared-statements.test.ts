@@ -28,20 +28,50 @@ describe.runIf(onPostgres)("prepared statements on Postgres", () => {
     const pool = createPool({ connectionString: inject("appDatabaseUrl"), max: 1, timeoutMs: 2000, preparedStatements: true });
     try {
       const query = projectListQuerySchema.parse({});
-      const { pages, prepared } = await sqlTransaction(pool, async (sql) => {
-        await sql.call("app_enter_scope", [team.org.id, "", ""]);
-        const pages = [];
-        for (let i = 0; i < 8; i++) pages.push((await listProjects(ctx, sql, query)).text);
-        return { pages, prepared: await sql.rows<Prepared>(preparedHere) };
-      });
+      const pages: string[] = [];
+      // Each read is the last statement of its transaction (`last`): eight requests on one connection.
+      for (let i = 0; i < 8; i++) {
+        pages.push(
+          (
+            await sqlTransaction(pool, async (sql) => {
+              await sql.call("app_enter_scope", [team.org.id, "", ""]);
+              return listProjects(ctx, sql, query);
+            })
+          ).text,
+        );
+      }
+      const prepared = await sqlTransaction(pool, (sql) => sql.rows<Prepared>(preparedHere));
       expect(new Set(pages).size).toBe(1);
       expect(JSON.parse(pages[0]!).data.length).toBe(team.projects.length);
       const list = prepared.filter((p) => p.statement.includes("from projects p") && p.statement.includes("order by"));
       expect(list).toHaveLength(1);
       // The LIMIT in the text: a plan kept for any limit would never be judged good enough to keep.
-      expect(list[0]!.statement).toMatch(/limit 21$/);
+      expect(list[0]!.statement).toMatch(/limit 21(;|$)/);
       // Postgres plans the first five runs for their values, then keeps a plan for any org (sql.ts: scopedOrgSql).
       expect(list[0]).toMatchObject({ custom_plans: "5", generic_plans: "3" });
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it("sends the last statement of a transaction with its COMMIT, its values meaning exactly what was passed", async () => {
+    const pool = createPool({ connectionString: inject("appDatabaseUrl"), max: 1, timeoutMs: 2000, preparedStatements: true });
+    try {
+      const hostile = ["a'b", "back\\slash", "'); select pg_sleep(10); --", "$1", "ünï €", ""];
+      for (const value of hostile) {
+        const [row] = await sqlTransaction(pool, (sql) => sql.rows<{ v: string; ok: boolean }>("select $1::text as v, $2::boolean as ok", [value, true], { prepared: true, last: true }));
+        expect(row).toEqual({ v: value, ok: true });
+      }
+      await expect(
+        sqlTransaction(pool, async (sql) => {
+          await sql.rows("select 1", [], { prepared: true, last: true });
+          return sql.rows("select 2");
+        }),
+      ).rejects.toThrow(/after the one marked last/);
+      // Refused before anything is sent; the connection serves the next transaction.
+      await expect(sqlTransaction(pool, (sql) => sql.rows("select $1::text as v", ["a\0b"], { prepared: true, last: true }))).rejects.toThrow(/NUL/);
+      const [after] = await sqlTransaction(pool, (sql) => sql.rows<{ open: boolean }>("select now() = statement_timestamp() as open"));
+      expect(after).toBeDefined();
     } finally {
       await pool.end();
     }
