@@ -70,8 +70,16 @@ describe.runIf(onPostgres)("prepared statements on Postgres", () => {
       ).rejects.toThrow(/after the one marked last/);
       // Refused before anything is sent; the connection serves the next transaction.
       await expect(sqlTransaction(pool, (sql) => sql.rows("select $1::text as v", ["a\0b"], { prepared: true, last: true }))).rejects.toThrow(/NUL/);
-      const [after] = await sqlTransaction(pool, (sql) => sql.rows<{ open: boolean }>("select now() = statement_timestamp() as open"));
-      expect(after).toBeDefined();
+      // The COMMIT went with it: a lock held until the transaction ends is free for another connection.
+      const lock = String(Date.now());
+      await sqlTransaction(pool, (sql) => sql.rows("select pg_advisory_xact_lock($1::bigint)", [lock], { prepared: true, last: true }));
+      const other = createPool({ connectionString: inject("appDatabaseUrl"), max: 1, timeoutMs: 2000, preparedStatements: false });
+      try {
+        const [row] = await sqlTransaction(other, (sql) => sql.rows<{ free: boolean }>("select pg_try_advisory_xact_lock($1::bigint) as free", [lock]));
+        expect(row).toEqual({ free: true });
+      } finally {
+        await other.end();
+      }
     } finally {
       await pool.end();
     }
