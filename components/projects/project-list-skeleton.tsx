@@ -1,6 +1,6 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
-/** The table's shape while the first page loads (also the route's loading UI). */
+/** The table's shape while the first page loads. */
 export function ProjectListSkeleton({ rows = 5 }: { rows?: number }) {
   return (
     <div role="status" aria-label="Loading projects" className="overflow-hidden rounded-xl border bg-surface shadow-xs">

@@ -84,18 +84,15 @@ function ProjectRow({ project, onEdit, onDelete, block, sprite }: RowProps) {
     <tr
       data-testid="project-row"
       aria-busy={saving || undefined}
-      className={cn(
-        "grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-2 px-4 py-3.5 transition-colors md:table-row md:p-0 md:hover:bg-subtle",
-        saving && "opacity-60",
-      )}
+      className={cn("project-row", saving && "opacity-60")}
     >
-      <td className="min-w-0 md:w-full md:max-w-0 md:py-3 md:pr-3 md:pl-4">
+      <td className="project-name">
         <div id={nameId} className="truncate font-medium">
           {project.name}
         </div>
         {project.description && <p className="mt-0.5 line-clamp-2 text-muted-foreground md:line-clamp-1">{project.description}</p>}
       </td>
-      <td className="self-start justify-self-end md:px-3 md:py-3">
+      <td className="project-status">
         {saving ? (
           <span className="inline-flex items-center gap-1.5 text-xs text-muted-foreground">
             <Spinner className="size-3" />
@@ -105,15 +102,15 @@ function ProjectRow({ project, onEdit, onDelete, block, sprite }: RowProps) {
           <StatusBadge status={project.status} />
         )}
       </td>
-      <td className="hidden whitespace-nowrap text-muted-foreground lg:table-cell lg:px-3 lg:py-3">{author}</td>
-      <td className="text-xs whitespace-nowrap text-muted-foreground md:px-3 md:py-3 md:text-sm">
+      <td className="project-author">{author}</td>
+      <td className="project-updated">
         <span className="md:hidden">Updated </span>
         <time dateTime={project.updatedAt} title={formatDateTime(project.updatedAt)}>
           {formatDate(project.updatedAt)}
         </time>
       </td>
       {onEdit && onDelete && (
-        <td className="justify-self-end md:py-2 md:pr-3 md:pl-1">
+        <td className="project-actions">
           <div className="flex items-center justify-end gap-1">
             <Button variant="subtle" size="xs" {...actionProps} onClick={() => onEdit(project)}>
               <SpriteIcon sprite={sprite} name="edit" className="size-3.5" />

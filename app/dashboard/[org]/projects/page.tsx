@@ -12,6 +12,12 @@ type Props = {
   searchParams: SearchParams;
 };
 
+/**
+ * No loading.tsx here, unlike the other org pages: this is the page people open most, and a
+ * loading boundary made every full load of it stream the skeleton first and the list after
+ * it, with the scripts that swap them (about a tenth of the page's server time). A navigation
+ * to it shows the sidebar link's pending spinner instead.
+ */
 export default async function ProjectsPage({ params, searchParams }: Props) {
   const [{ org }, search] = await Promise.all([params, searchParams]);
   // A hand-edited URL with a bad filter shows the unfiltered list rather than an error.
