@@ -124,15 +124,18 @@ const preparedInSql = new WeakMap<pg.ClientBase, Set<string>>();
  * statement prepared in SQL under `name` (PREPARE first, the first time on this connection). Its
  * rows come back in text format, as an unnamed statement's do, so the pool's parsers read them.
  */
-async function executeAndCommit<R>(client: pg.PoolClient, name: string, text: string, values: readonly unknown[]): Promise<R[]> {
+async function executeAndCommit<R>(client: pg.PoolClient, name: string, text: string, values: readonly unknown[], begin?: string): Promise<R[]> {
   let prepared = preparedInSql.get(client);
   if (!prepared) preparedInSql.set(client, (prepared = new Set()));
   const args = values.length ? `(${values.map(literal).join(", ")})` : "";
-  const execute = `execute ${name}${args}; commit`;
-  const results = (await client.query(prepared.has(name) ? execute : `prepare ${name} as ${text}; ${execute}`)) as unknown as pg.QueryResult[];
+  const message = [begin, prepared.has(name) ? undefined : `prepare ${name} as ${text}`, `execute ${name}${args}`, "commit"].filter(Boolean).join("; ");
+  const results = (await client.query(message)) as unknown as pg.QueryResult[];
   prepared.add(name);
   return results[results.length - 2]!.rows as R[];
 }
+
+/** An entry function and its arguments, for `sqlTransaction`'s `opening`. */
+export type EntryCall = { fn: EntryFunction; args: readonly EntryArgument[] };
 
 /** Raised when no pooled connection came free within DATABASE_POOL_TIMEOUT_MS: nothing ran. */
 export class PoolExhaustedError extends Error {}
@@ -167,25 +170,33 @@ async function query<R>(pool: pg.Pool, client: pg.PoolClient, text: string, valu
  * Runs `fn` in one transaction on one pooled connection: BEGIN, `fn`'s statements, COMMIT, or
  * ROLLBACK when it throws. A connection that failed mid-transaction is discarded, not reused.
  * BEGIN waits for the first statement, to go in the same message when that is a `call`; COMMIT
- * goes with the statement marked `last`, when that is prepared.
+ * goes with the statement marked `last`, when that is prepared. `opening`, an entry whose rows
+ * nobody reads (app_enter_scope), travels with BEGIN: a transaction of one such read is then one
+ * round trip. If `fn` runs no statement, nothing is sent.
  */
-export async function sqlTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise<T>): Promise<T> {
+export async function sqlTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise<T>, { opening }: { opening?: EntryCall } = {}): Promise<T> {
+  const begin = opening ? `begin; ${callText(opening.fn, opening.args.map(literal).join(", "))}` : "begin";
   const client = await connect(pool);
   let begun = false;
+  let ended = false;
   let committed = false;
   let broken: Error | undefined;
   const inTransaction = withCall(async <R>(text: string, values: readonly unknown[] = [], options?: StatementOptions) => {
-    if (committed) throw new Error("a statement after the one marked last in its transaction");
-    if (!begun) {
-      begun = true;
-      await client.query("begin");
-    }
+    // On every database, whether or not the COMMIT can travel with it, so code that breaks the
+    // rule fails where it is written and not only on Postgres.
+    if (ended) throw new Error("a statement after the one marked last in its transaction");
+    ended = options?.last === true;
     const name = options?.last && options.prepared ? statementName(pool, text) : undefined;
-    if (name === undefined) return query<R>(pool, client, text, values, options);
+    const first = !begun;
+    begun = true;
+    if (name === undefined) {
+      if (first) await client.query(begin);
+      return query<R>(pool, client, text, values, options);
+    }
     committed = true;
     // A failed message may have prepared the statement (PREPARE outlives a rollback) without
     // this process knowing: the connection goes, rather than prepare it twice.
-    return executeAndCommit<R>(client, `${name}_sql`, text, values).catch((error: Error) => {
+    return executeAndCommit<R>(client, `${name}_sql`, text, values, first ? begin : undefined).catch((error: Error) => {
       broken = error;
       throw error;
     });
@@ -194,10 +205,10 @@ export async function sqlTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise
     rows: inTransaction.rows,
     async call<R>(fn: EntryFunction, args: readonly EntryArgument[]) {
       if (begun) return inTransaction.call<R>(fn, args);
-      const text = `begin; ${callText(fn, args.map(literal).join(", "))}`;
+      const text = `${begin}; ${callText(fn, args.map(literal).join(", "))}`;
       begun = true;
       const results = (await client.query(text)) as unknown as pg.QueryResult[];
-      return results[1]!.rows as R[];
+      return results[results.length - 1]!.rows as R[];
     },
   };
   try {

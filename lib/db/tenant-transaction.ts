@@ -1,5 +1,5 @@
 import { db, pool, type Db } from "./client";
-import { sqlOf, sqlTransaction, type Sql } from "./sql";
+import { sqlOf, sqlTransaction, type EntryCall, type Sql } from "./sql";
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -9,7 +9,7 @@ export const APP_ROLE = "tenantkit_app";
 /** `apiKeyId`: the public id of a presented API key, readable before its org is known (migration api_keys). */
 type Scope = { orgId?: string; userId?: string; apiKeyId?: string };
 
-const enterScope = (sql: Sql, scope: Scope) => sql.call("app_enter_scope", [scope.orgId ?? "", scope.userId ?? "", scope.apiKeyId ?? ""]);
+const scopeEntry = (scope: Scope): EntryCall => ({ fn: "app_enter_scope", args: [scope.orgId ?? "", scope.userId ?? "", scope.apiKeyId ?? ""] });
 
 /**
  * Runs `fn` in one transaction whose first statement (app_enter_scope, migration scope_entry)
@@ -19,22 +19,22 @@ const enterScope = (sql: Sql, scope: Scope) => sql.call("app_enter_scope", [scop
  */
 export async function scoped<T>(scope: Scope, fn: (tx: Tx) => Promise<T>, client: Db = db): Promise<T> {
   return client.$transaction(async (tx) => {
-    await enterScope(sqlOf(tx), scope);
+    const { fn: entry, args } = scopeEntry(scope);
+    await sqlOf(tx).call(entry, args);
     return fn(tx);
   });
 }
 
 /**
  * `scoped` without Prisma, for reads written in SQL (sql.ts): the same statement opens it, in
- * one message with its BEGIN, on a connection of the same pool. Prisma's transaction costs
+ * one message with its BEGIN, on a connection of the same pool. When the first statement is a
+ * prepared `last` read, that message holds all of it, COMMIT included: one round trip for a
+ * page's read (the dashboard's projects page). Prisma's transaction costs
  * several times the CPU of the queries it runs, which on the hot read paths is most of a
  * request (README, Performance).
  */
 export async function scopedSql<T>(scope: Scope, fn: (sql: Sql) => Promise<T>): Promise<T> {
-  return sqlTransaction(pool, async (sql) => {
-    await enterScope(sql, scope);
-    return fn(sql);
-  });
+  return sqlTransaction(pool, fn, { opening: scopeEntry(scope) });
 }
 
 /**

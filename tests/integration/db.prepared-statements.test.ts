@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { createPool, sqlTransaction } from "@/lib/db/sql";
+import type pg from "pg";
+import { createPool, sqlTransaction, type EntryCall } from "@/lib/db/sql";
 import { scopedSql } from "@/lib/db/tenant-transaction";
 import type { OrgContext } from "@/lib/orgs/context";
 import { listProjects } from "@/lib/projects/service";
@@ -86,11 +87,15 @@ describe.runIf(onPostgres)("prepared statements on Postgres", () => {
   });
 
   it("plans every search for its own text", async () => {
-    const prepared = await scopedSql({ orgId: team.org.id }, async (sql) => {
-      await listProjects(ctx, sql, projectListQuerySchema.parse({ q: "a" }));
-      return sql.rows<Prepared>(preparedHere);
-    });
-    expect(prepared.filter((p) => p.statement.includes("ilike"))).toEqual([]);
+    const pool = createPool({ connectionString: inject("appDatabaseUrl"), max: 1, timeoutMs: 2000, preparedStatements: true });
+    try {
+      const opening: EntryCall = { fn: "app_enter_scope", args: [team.org.id, "", ""] };
+      await sqlTransaction(pool, (sql) => listProjects(ctx, sql, projectListQuerySchema.parse({ q: "a" })), { opening });
+      const prepared = await sqlTransaction(pool, (sql) => sql.rows<Prepared>(preparedHere));
+      expect(prepared.filter((p) => p.statement.includes("ilike"))).toEqual([]);
+    } finally {
+      await pool.end();
+    }
   });
 
   it("names at most 200 texts per pool and runs the rest unnamed, answering all of them", async () => {
@@ -104,6 +109,62 @@ describe.runIf(onPostgres)("prepared statements on Postgres", () => {
       });
       expect(answers).toEqual(Array.from({ length: 210 }, (_, i) => i));
       expect(count).toBe(200);
+    } finally {
+      await pool.end();
+    }
+  });
+});
+
+/** The text of every message the pool's connections send. */
+function recordMessages(pool: pg.Pool): string[] {
+  const sent: string[] = [];
+  const wrapped = new WeakSet<pg.PoolClient>();
+  pool.on("acquire", (client) => {
+    if (wrapped.has(client)) return;
+    wrapped.add(client);
+    const send = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (...args: unknown[]) => {
+      const first = args[0];
+      sent.push(typeof first === "string" ? first : (first as { text: string }).text);
+      return send(...args);
+    };
+  });
+  return sent;
+}
+
+describe("a transaction's opening entry (sqlTransaction's `opening`)", () => {
+  const scopeTo = (orgId: string): EntryCall => ({ fn: "app_enter_scope", args: [orgId, "", ""] });
+  const scopeRead = "select app_current_org_id() as org, current_user::text as role";
+
+  it.runIf(onPostgres)("travels with BEGIN, a prepared last read and COMMIT in one message", async () => {
+    const pool = createPool({ connectionString: inject("appDatabaseUrl"), max: 1, timeoutMs: 2000, preparedStatements: true });
+    const sent = recordMessages(pool);
+    try {
+      for (let i = 0; i < 2; i++) {
+        const rows = await sqlTransaction(pool, (sql) => sql.rows<{ org: string; role: string }>(scopeRead, [], { prepared: true, last: true }), { opening: scopeTo(team.org.id) });
+        expect(rows).toEqual([{ org: team.org.id, role: "tenantkit_app" }]);
+      }
+      expect(sent).toHaveLength(2);
+      expect(sent[0]).toMatch(/^begin; select \* from app_enter_scope\('[^']+', '', ''\); prepare \S+ as select .*; execute \S+; commit$/);
+      expect(sent[1]).toMatch(/^begin; select \* from app_enter_scope\('[^']+', '', ''\); execute \S+; commit$/);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it("goes with BEGIN ahead of any other first statement, and is not sent when nothing is", async () => {
+    const pool = createPool({ connectionString: inject("appDatabaseUrl"), max: 1, timeoutMs: 2000, preparedStatements: false });
+    const sent = recordMessages(pool);
+    try {
+      const rows = await sqlTransaction(pool, (sql) => sql.rows<{ org: string; role: string }>(scopeRead, [], { prepared: true, last: true }), { opening: scopeTo(team.org.id) });
+      expect(rows).toEqual([{ org: team.org.id, role: "tenantkit_app" }]);
+      expect(sent).toEqual([expect.stringMatching(/^begin; select \* from app_enter_scope\(/), scopeRead, "commit"]);
+      sent.length = 0;
+      expect(await sqlTransaction(pool, async () => "no statement", { opening: scopeTo(team.org.id) })).toBe("no statement");
+      expect(sent).toEqual([]);
+      // A NUL is refused before a connection is taken; the pool's one connection serves the next transaction.
+      await expect(sqlTransaction(pool, (sql) => sql.rows(scopeRead), { opening: scopeTo("a\0b") })).rejects.toThrow(/NUL/);
+      expect(await sqlTransaction(pool, (sql) => sql.rows(scopeRead), { opening: scopeTo(team.org.id) })).toEqual([{ org: team.org.id, role: "tenantkit_app" }]);
     } finally {
       await pool.end();
     }
@@ -127,6 +188,13 @@ describe("prepared statements switched off", () => {
       // On PGlite the session, and so this view, is shared with whatever else prepared statements there.
       const ours = await sqlTransaction(pool, (sql) => sql.rows("select name from pg_prepared_statements where statement = 'select 7 as n'"));
       expect(ours).toEqual([]);
+      // `last` holds without them too, though COMMIT then goes on its own.
+      await expect(
+        sqlTransaction(pool, async (sql) => {
+          await sql.rows("select 1", [], { prepared: true, last: true });
+          return sql.rows("select 2");
+        }),
+      ).rejects.toThrow(/after the one marked last/);
     } finally {
       await pool.end();
     }
