@@ -14,7 +14,5 @@ const tones: Record<BadgeTone, string> = {
 };
 
 export function Badge({ tone = "neutral", dot = false, className, children }: { tone?: BadgeTone; dot?: boolean; className?: string; children: ReactNode }) {
-  return (
-    <span className={cn("badge", dot && "badge-dot", tones[tone], className)}>{children}</span>
-  );
+  return <span className={cn("badge", dot && "badge-dot", tones[tone], className)}>{children}</span>;
 }
