@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { percentile } from "./load";
+import { inWindow, percentile } from "./load";
 
 describe("percentile", () => {
   const hundred = Float64Array.from({ length: 100 }, (_, i) => i + 1);
@@ -16,5 +16,23 @@ describe("percentile", () => {
   it("takes the smallest value at 0 and is 0 for no values", () => {
     expect(percentile(hundred, 0)).toBe(1);
     expect(percentile([], 99)).toBe(0);
+  });
+});
+
+describe("inWindow", () => {
+  const window = { openedAt: 2000, closedAt: 7000 };
+
+  it("counts an answer received in the window, with its latency when its request was sent in it too", () => {
+    expect(inWindow(2500, 400, window)).toBe("with its latency");
+    expect(inWindow(2000, 0, window)).toBe("with its latency");
+  });
+
+  it("leaves the latency of a request sent during the warm-up out, but counts its answer in the rate", () => {
+    expect(inWindow(2500, 2400, window)).toBe("in the rate");
+  });
+
+  it("leaves out answers received before the window opens or once it has closed", () => {
+    expect(inWindow(1999, 10, window)).toBe("no");
+    expect(inWindow(7000, 10, window)).toBe("no");
   });
 });
