@@ -33,7 +33,9 @@ export type StatementOptions = {
    * with the COMMIT (`sqlTransaction`): a round trip less, and each round trip wakes a Postgres
    * process that, on cores the server shares with it, takes the CPU until it has answered. It is
    * sent as EXECUTE of the statement prepared in SQL, with its values (strings or booleans) as
-   * quoted literals. A statement after it fails.
+   * quoted literals. In `sqlTransaction` a statement after it fails; in a Prisma transaction
+   * (`sqlOf`) it means nothing, since Prisma sends the COMMIT (a write reads a row, changes it,
+   * then reads it again through the same service read).
    */
   last?: boolean;
 };
@@ -85,7 +87,7 @@ export function sqlValues(): { values: unknown[]; param: (value: unknown) => str
   return { values, param: (value) => `$${values.push(value)}` };
 }
 
-/** A Prisma transaction as `Sql`: for services that read with SQL inside a transaction that writes with Prisma. Prisma names no statements, so `prepared` changes nothing here. */
+/** A Prisma transaction as `Sql`: for services that read with SQL inside a transaction that writes with Prisma. Prisma names no statements and sends its own COMMIT, so `prepared` and `last` change nothing here. */
 export const sqlOf = (tx: Tx): Sql => withCall(<R>(text: string, values: readonly unknown[] = []) => tx.$queryRawUnsafe<R[]>(text, ...values));
 
 const TIMESTAMP_OID = 1114;
@@ -137,6 +139,9 @@ async function executeAndCommit<R>(client: pg.PoolClient, name: string, text: st
 /** An entry function and its arguments, for `sqlTransaction`'s `opening`. */
 export type EntryCall = { fn: EntryFunction; args: readonly EntryArgument[] };
 
+/** `call`'s statement with its arguments as literals, to share a simple-protocol message with BEGIN. */
+const literalCallText = ({ fn, args }: EntryCall) => callText(fn, args.map(literal).join(", "));
+
 /** Raised when no pooled connection came free within DATABASE_POOL_TIMEOUT_MS: nothing ran. */
 export class PoolExhaustedError extends Error {}
 
@@ -175,7 +180,7 @@ async function query<R>(pool: pg.Pool, client: pg.PoolClient, text: string, valu
  * round trip. If `fn` runs no statement, nothing is sent.
  */
 export async function sqlTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise<T>, { opening }: { opening?: EntryCall } = {}): Promise<T> {
-  const begin = opening ? `begin; ${callText(opening.fn, opening.args.map(literal).join(", "))}` : "begin";
+  const begin = opening ? `begin; ${literalCallText(opening)}` : "begin";
   const client = await connect(pool);
   let begun = false;
   let ended = false;
@@ -205,7 +210,7 @@ export async function sqlTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise
     rows: inTransaction.rows,
     async call<R>(fn: EntryFunction, args: readonly EntryArgument[]) {
       if (begun) return inTransaction.call<R>(fn, args);
-      const text = `${begin}; ${callText(fn, args.map(literal).join(", "))}`;
+      const text = `${begin}; ${literalCallText({ fn, args })}`;
       begun = true;
       const results = (await client.query(text)) as unknown as pg.QueryResult[];
       return results[results.length - 1]!.rows as R[];
