@@ -17,13 +17,13 @@ export type OrgRateLimit = {
 
 const count = async (bucket: Bucket): Promise<Checked> => ({ bucket, result: await rateLimit(bucket.limit, bucket.key) });
 
-/** Each plan-based count judged by the plan's number; other limits (and an unknown plan) as counted. */
-function underPlanOf(checks: Checked[], plan: PlanId | undefined): Checked[] {
-  return checks.map((c) => {
-    const tokens = plan && planLimit(c.bucket.limit, plan);
-    return tokens === undefined ? c : { ...c, result: underPlan(c.result, tokens) };
-  });
+/** A plan-based count judged by the plan's number; other limits (and an unknown plan) as counted. */
+function underPlanOne(check: Checked, plan: PlanId | undefined): Checked {
+  const tokens = plan && planLimit(check.bucket.limit, plan);
+  return tokens === undefined ? check : { ...check, result: underPlan(check.result, tokens) };
 }
+
+const underPlanOf = (checks: Checked[], plan: PlanId | undefined): Checked[] => checks.map((c) => underPlanOne(c, plan));
 
 function refusalDetail({ bucket, result }: Checked, group: RouteGroup, plan: PlanId | undefined): string {
   const per = `${result.limit} ${group.access} requests a minute`;
@@ -58,9 +58,13 @@ function enforce(checks: Checked[], group: RouteGroup, plan: PlanId | undefined)
  *
  * The plan is only read inside the transaction, so this process remembers, per org and
  * caller, the plan it last read for them (plan-cache.ts):
- * - A caller answered recently: both buckets are counted (the caller's first; the org's only
- *   if the caller's allows) and judged by the remembered plan before the transaction, so a
- *   flood is refused without touching the database.
+ * - A caller answered recently: both buckets are counted and judged by the remembered plan
+ *   before the transaction, so a flood is refused without touching the database. They are
+ *   counted together, in one round trip to the store, until the caller's own bucket refuses
+ *   it; for the rest of that window the org's is counted only if the caller's allows, so a
+ *   runaway key refused by its own limit does not go on spending everyone else's. What a
+ *   refused caller still spends of the org's bucket is bounded by the requests it had in
+ *   flight when its own bucket ran out, per process.
  * - Any other caller (first request to this process, after the cache's lifetime, a stranger,
  *   a forged key): only its own bucket is counted first (judged by the most generous plan's
  *   number, plus a per-IP cap on such lookups), and the org's shared bucket only once the
@@ -78,14 +82,19 @@ export async function limitOrgRequest(req: NextRequest, slug: string, caller: Ca
   const cacheKey = buckets.caller.key;
   const remembered = planCache().get(cacheKey);
 
-  // The caller's own bucket first: a request it refuses must not spend the org's shared one,
-  // or a runaway key would still starve everyone else after being refused.
   let own: Checked;
   let shared: Checked | undefined;
+  /** Refuses what the caller's own bucket refuses under `plan`, and remembers that it did. */
+  const enforceOwn = (plan: PlanId) => {
+    const judged = underPlanOne(own, plan);
+    if (!judged.result.success) planCache().refused(cacheKey, judged.result.reset);
+    enforce([judged], group, plan);
+  };
   if (remembered) {
-    own = await count(buckets.caller);
-    enforce(underPlanOf([own], remembered), group, remembered);
-    shared = await count(buckets.org);
+    if (planCache().refusing(cacheKey)) own = await count(buckets.caller);
+    else [own, shared] = await Promise.all([count(buckets.caller), count(buckets.org)]);
+    enforceOwn(remembered);
+    shared ??= await count(buckets.org);
     enforce(underPlanOf([own, shared], remembered), group, remembered);
   } else {
     const unverified = count({ limit: "api:unverified-ip", key: clientIp(req.headers), scope: "ip" });
@@ -98,7 +107,7 @@ export async function limitOrgRequest(req: NextRequest, slug: string, caller: Ca
     async resolved(ctx) {
       const plan = ctx.billing?.plan ?? "free";
       planCache().set(cacheKey, plan);
-      enforce(underPlanOf([own], plan), group, plan);
+      enforceOwn(plan);
       shared ??= await count(buckets.org);
       headers = enforce(underPlanOf([own, shared], plan), group, plan);
     },

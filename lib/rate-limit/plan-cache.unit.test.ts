@@ -25,3 +25,33 @@ describe("plan cache", () => {
     expect([cache.get("a"), cache.get("b"), cache.get("c")]).toEqual(["free", undefined, "enterprise"]);
   });
 });
+
+describe("plan cache: refusals", () => {
+  it("remembers a refusal of a remembered caller until its window ends, across new answers", () => {
+    let now = 0;
+    const cache = createPlanCache({ ttlMs: 60_000, maxEntries: 10, now: () => now });
+    cache.set("k", "free");
+    expect(cache.refusing("k")).toBe(false);
+    cache.refused("k", 30_000);
+    cache.set("k", "pro");
+    now = 29_999;
+    expect(cache.refusing("k")).toBe(true);
+    now = 30_000;
+    expect(cache.refusing("k")).toBe(false);
+    expect(cache.get("k")).toBe("pro");
+  });
+
+  it("keeps the later of two windows, and forgets a refusal with its caller", () => {
+    let now = 0;
+    const cache = createPlanCache({ ttlMs: 10_000, maxEntries: 10, now: () => now });
+    cache.refused("stranger", 60_000);
+    expect(cache.refusing("stranger")).toBe(false);
+    cache.set("k", "free");
+    cache.refused("k", 60_000);
+    cache.refused("k", 20_000);
+    now = 9_999;
+    expect(cache.refusing("k")).toBe(true);
+    now = 10_000;
+    expect(cache.refusing("k")).toBe(false);
+  });
+});
