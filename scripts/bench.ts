@@ -9,9 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { createClient } from "redis";
 import { EMBEDDED_DATABASE_ENV } from "@/lib/db/embedded-env";
-import { preparePostgres, startAppServer, type AppServer, type TestDatabase } from "../tests/support/app-server";
+import { preparePostgres, type AppServer, type TestDatabase } from "../tests/support/app-server";
 import { ensureBuild } from "./bench/build";
 import { startChild, type Child } from "./bench/child-process";
 import { monotonicMicros, profilesIn, summariseProfile, type ProfileSummary } from "./bench/cpu-profile";
@@ -24,12 +23,11 @@ import { machineMeter, namedProcessMeter, processTreeMeter, sampleRss } from "./
 import { gitState, machineFacts, megabytes, pageScriptsLine, perRequest, profileTable, routeTable, type RouteResult } from "./bench/report";
 import { BASELINE_KEY, routes, type Route } from "./bench/routes";
 import { seed } from "./bench/seed";
+import { assertRedis, REDIS_URL, startBenchServer } from "./bench/server";
 import { serverComplaints } from "./bench/server-errors";
 import { createApiKey, signIn } from "./bench/sign-in";
 import { startCounterProcess } from "./bench/statement-counter";
 
-const SECRET = "tenantkit-bench-secret-that-is-at-least-32-chars";
-const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 let options: BenchOptions | "help";
 try {
@@ -43,20 +41,6 @@ if (options === "help") {
   process.exit(0);
 }
 const opts = options;
-
-/** The rate limiter must count in Redis, as in production: a Redis that is not there would make it fail open, unmeasured. */
-async function assertRedis(): Promise<void> {
-  const client = createClient({ url: REDIS_URL, socket: { connectTimeout: 2000, reconnectStrategy: false } });
-  client.on("error", () => {});
-  try {
-    await Promise.race([client.connect(), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 3000))]);
-    await client.ping();
-  } catch (error) {
-    throw new Error(`Redis is not reachable at ${REDIS_URL} (${error instanceof Error ? error.message : String(error)}): the bench measures with the rate limiter on.`);
-  } finally {
-    await client.close().catch(() => {});
-  }
-}
 
 async function openDatabase(dataDir: string): Promise<{ database: TestDatabase; pglite?: Child<PgliteApi> }> {
   if (opts.database === "postgres") return { database: await preparePostgres(`tenantkit_bench_${opts.port}`) };
@@ -131,24 +115,7 @@ try {
   console.log(`Seeded ${opts.rows.toLocaleString("en")} projects (acme: ${seeded.acme.projects.toLocaleString("en")}) in ${opts.orgs} orgs in ${seeded.seconds.toFixed(1)} s.`);
 
   const serve = (databaseUrl: string, nodeArgs?: string[]) =>
-    startAppServer({
-      port: opts.port,
-      databaseUrl,
-      dataDir,
-      secret: SECRET,
-      keepOutput: 200,
-      onOutput: complaints.onOutput,
-      env: {
-        ...database.appEnv,
-        REDIS_URL,
-        // Counted in Redis on every request, never refused.
-        RATE_LIMIT_MULTIPLIER: "1000000",
-        // The client is the TCP peer, as with no proxy in front; no dev outbox.
-        TRUSTED_PROXY_HOPS: "0",
-        DEV_OUTBOX: "off",
-      },
-      nodeArgs,
-    });
+    startBenchServer({ port: opts.port, databaseUrl, appEnv: database.appEnv, dataDir, nodeArgs, onOutput: complaints.onOutput });
 
   // First the statements of one request per route, with the server connected through the counter.
   counter = await startCounterProcess(database.appUrl, opts.port + 1);

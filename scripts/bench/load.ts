@@ -30,6 +30,8 @@ export type Window = {
   onOpen?: () => void;
   /** Called when it closes, while the load is still running. */
   onClose?: () => void;
+  /** Sees the latency (ms) of each request the summary counts, so runs can be summarised together. */
+  onLatency?: (ms: number) => void;
 };
 
 /**
@@ -80,7 +82,10 @@ export async function load(target: Target, { connections, warmup, seconds }: { c
       const now = performance.now();
       const counted = inWindow(now, responseTime, { openedAt, closedAt });
       if (counted !== "no") requests += 1;
-      if (counted === "with its latency") latencies.push(responseTime);
+      if (counted === "with its latency") {
+        latencies.push(responseTime);
+        window.onLatency?.(responseTime);
+      }
     });
   });
   const windowSeconds = Number.isFinite(closedAt - openedAt) ? (closedAt - openedAt) / 1000 : 0;
