@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
+import { releaseRenderWhenDone } from "@/lib/render-release";
 import { NONCE_HEADER } from "@/lib/security/content-security-policy";
 import "./globals.css";
 
@@ -19,6 +20,7 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  releaseRenderWhenDone();
   // The per-response CSP nonce from proxy.ts, for the theme script that runs before hydration.
   const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
