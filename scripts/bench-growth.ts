@@ -11,9 +11,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { preparePostgres, type AppServer } from "../tests/support/app-server";
 import { ensureBuild } from "./bench/build";
-import { GROWTH_USAGE, MAX_P99_GROWTH, p99Growth, parseGrowthOptions, roundOrder, summariseLatencies, type GrowthOptions, type Size } from "./bench/growth";
+import { GROWTH_USAGE, MAX_P99_GROWTH, p99Growth, parseGrowthOptions, roundOrder, summariseLatencies, type Size } from "./bench/growth";
 import { load } from "./bench/load";
 import { send } from "./bench/measure";
+import { optionsOrExit } from "./bench/options";
 import { formatTable, gitState, machineFacts, markdownTable } from "./bench/report";
 import { BASELINE_KEY, routes, type Route } from "./bench/routes";
 import { seed } from "./bench/seed";
@@ -21,18 +22,7 @@ import { serverComplaints } from "./bench/server-errors";
 import { assertRedis, startBenchServer } from "./bench/server";
 import { createApiKey, signIn } from "./bench/sign-in";
 
-let parsed: GrowthOptions | "help";
-try {
-  parsed = parseGrowthOptions(process.argv.slice(2), process.env);
-} catch (error) {
-  console.error(`${error instanceof Error ? error.message : String(error)}\n\n${GROWTH_USAGE}`);
-  process.exit(2);
-}
-if (parsed === "help") {
-  console.log(GROWTH_USAGE);
-  process.exit(0);
-}
-const opts = parsed;
+const opts = optionsOrExit(() => parseGrowthOptions(process.argv.slice(2), process.env), GROWTH_USAGE);
 const SIZES: Size[] = ["small", "large"];
 const shape: Record<Size, { rows: number; orgs: number }> = { small: { rows: opts.smallRows, orgs: 1 }, large: { rows: opts.largeRows, orgs: opts.largeOrgs } };
 

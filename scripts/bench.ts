@@ -16,7 +16,7 @@ import { startChild, type Child } from "./bench/child-process";
 import { monotonicMicros, profilesIn, summariseProfile, type ProfileSummary } from "./bench/cpu-profile";
 import { load } from "./bench/load";
 import { measureUnderLoad, send, statementsOfOneRequest, type CpuMeters, type CpuPart } from "./bench/measure";
-import { parseOptions, USAGE, type BenchOptions } from "./bench/options";
+import { optionsOrExit, parseOptions, USAGE } from "./bench/options";
 import { measureSignedInPageScripts, type PageScripts } from "./bench/page-scripts";
 import type { PgliteApi } from "./bench/pglite-child";
 import { machineMeter, namedProcessMeter, processTreeMeter, sampleRss } from "./bench/process-tree";
@@ -28,19 +28,7 @@ import { serverComplaints } from "./bench/server-errors";
 import { createApiKey, signIn } from "./bench/sign-in";
 import { startCounterProcess } from "./bench/statement-counter";
 
-
-let options: BenchOptions | "help";
-try {
-  options = parseOptions(process.argv.slice(2), process.env);
-} catch (error) {
-  console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-  process.exit(2);
-}
-if (options === "help") {
-  console.log(USAGE);
-  process.exit(0);
-}
-const opts = options;
+const opts = optionsOrExit(() => parseOptions(process.argv.slice(2), process.env), USAGE);
 
 async function openDatabase(dataDir: string): Promise<{ database: TestDatabase; pglite?: Child<PgliteApi> }> {
   if (opts.database === "postgres") return { database: await preparePostgres(`tenantkit_bench_${opts.port}`) };

@@ -32,15 +32,15 @@ const MEASURED = ROUTE_KEYS.filter((k) => k !== "health-live");
 
 const schema = z
   .object({
-    smallRows: count("small-rows").min(1).max(ACME_MAX_PROJECTS, `--small-rows is at most ${ACME_MAX_PROJECTS}: the measured org holds all of them`),
-    largeRows: count("large-rows").max(100_000_000),
-    largeOrgs: count("large-orgs").min(2, "--large-orgs must be 2 or more").max(1_000_000),
+    smallRows: count("small-rows").min(1, "--small-rows must be at least 1").max(ACME_MAX_PROJECTS, `--small-rows is at most ${ACME_MAX_PROJECTS}: the measured org holds all of them`),
+    largeRows: count("large-rows").max(100_000_000, "--large-rows is at most 100000000"),
+    largeOrgs: count("large-orgs").min(2, "--large-orgs must be 2 or more").max(1_000_000, "--large-orgs is at most 1000000"),
     routes: z
       .string()
       .transform((list) => list.split(",").map((key) => key.trim()))
       .pipe(z.array(z.enum(MEASURED, { error: `--routes takes a comma-separated list of ${MEASURED.join(", ")}` })).min(1)),
-    rounds: count("rounds").min(1).max(100),
-    connections: count("connections").min(1).max(10_000),
+    rounds: count("rounds").min(1, "--rounds must be at least 1").max(100, "--rounds is at most 100"),
+    connections: count("connections").min(1, "--connections must be at least 1").max(10_000, "--connections is at most 10000"),
     warmup: seconds("warmup"),
     duration: seconds("duration").min(1, "--duration must be at least 1 second"),
     build: z.boolean(),

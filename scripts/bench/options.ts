@@ -88,3 +88,19 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => (/^(--|BENCH_)/.test(i.message) ? i.message : `--${i.path.join(".")}: ${i.message}`)).join("\n"));
   return parsed.data;
 }
+
+/** What `parse` makes of the command line, or the process ends: with 2 and the usage after a bad flag, with 0 after --help. */
+export function optionsOrExit<T>(parse: () => T | "help", usage: string): T {
+  let parsed: T | "help";
+  try {
+    parsed = parse();
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    process.exit(2);
+  }
+  if (parsed === "help") {
+    console.log(usage);
+    process.exit(0);
+  }
+  return parsed;
+}
