@@ -9,7 +9,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { preparePostgres, type AppServer } from "../tests/support/app-server";
+import { preparePostgres } from "../tests/support/app-server";
 import { ensureBuild } from "./bench/build";
 import { GROWTH_USAGE, MAX_P99_GROWTH, p99Growth, parseGrowthOptions, roundOrder, summariseLatencies, type Size } from "./bench/growth";
 import { load } from "./bench/load";
@@ -26,14 +26,14 @@ const opts = optionsOrExit(() => parseGrowthOptions(process.argv.slice(2), proce
 const SIZES: Size[] = ["small", "large"];
 const shape: Record<Size, { rows: number; orgs: number }> = { small: { rows: opts.smallRows, orgs: 1 }, large: { rows: opts.largeRows, orgs: opts.largeOrgs } };
 
-type Side = { server: AppServer; routes: Route[] };
 type Tally = { latencies: number[]; requests: number; seconds: number; errors: number; non2xx: number };
 
 const startedAt = new Date();
 const machineAtStart = machineFacts();
 const problems: string[] = [];
 const complaints = serverComplaints();
-const sides = new Map<Size, Side>();
+/** The routes measured on each database, aimed at its server. */
+const sides = new Map<Size, Route[]>();
 // What to undo at the end, newest first: servers, then their databases and data directories.
 const undo: (() => Promise<void> | void)[] = [];
 const tallies = new Map<string, Tally>();
@@ -63,21 +63,21 @@ try {
     const cookie = await signIn(server.baseUrl, seeded.acme.email, seeded.acme.password);
     const apiKey = opts.routes.includes("list-api-key") ? await createApiKey(server.baseUrl, seeded.acme.slug, cookie) : "";
     const measured = routes({ baseUrl: server.baseUrl, slug: seeded.acme.slug, projectId: seeded.projectId, cookie, apiKey }, opts.routes).filter((r) => r.key !== BASELINE_KEY);
-    sides.set(size, { server, routes: measured });
+    sides.set(size, measured);
   }
 
   // Modules loaded and hot paths compiled on both servers before anything is measured.
   console.log("  Warming both servers…");
-  for (const side of sides.values()) {
-    for (const route of side.routes) await send(route);
-    for (const route of side.routes) await load(route.target, { connections: opts.connections, warmup: 0, seconds: 1 });
+  for (const measured of sides.values()) {
+    for (const route of measured) await send(route);
+    for (const route of measured) await load(route.target, { connections: opts.connections, warmup: 0, seconds: 1 });
   }
 
   for (let round = 0; round < opts.rounds; round++) {
     for (const key of opts.routes) {
       const line: string[] = [];
       for (const size of roundOrder(round)) {
-        const route = sides.get(size)!.routes.find((r) => r.key === key)!;
+        const route = sides.get(size)!.find((r) => r.key === key)!;
         const t = tally(size, key);
         const result = await load(route.target, { connections: opts.connections, warmup: opts.warmup, seconds: opts.duration }, { onLatency: (ms) => t.latencies.push(ms) });
         t.requests += result.requests;
@@ -86,7 +86,7 @@ try {
         t.non2xx += result.non2xx;
         line.push(`${size} ${result.reqPerSec.toFixed(0)} req/s p99 ${result.latencyMs.p99.toFixed(0)} ms`);
       }
-      console.log(`  round ${round + 1}/${opts.rounds}, ${sides.get("small")!.routes.find((r) => r.key === key)!.name}: ${line.join(", ")}`);
+      console.log(`  round ${round + 1}/${opts.rounds}, ${sides.get("small")!.find((r) => r.key === key)!.name}: ${line.join(", ")}`);
     }
   }
 } catch (error) {
@@ -103,7 +103,7 @@ const rows = opts.routes.flatMap((key) => {
     if (t.errors || t.non2xx) problems.push(`${key} on the ${size} database: ${t.errors} errors, ${t.non2xx} non-2xx`);
   }
   const [s, l] = [summariseLatencies(small.latencies), summariseLatencies(large.latencies)];
-  const name = sides.get("small")!.routes.find((r) => r.key === key)!.name;
+  const name = sides.get("small")!.find((r) => r.key === key)!.name;
   return [{ key, name, small: { ...s, reqPerSec: small.requests / small.seconds }, large: { ...l, reqPerSec: large.requests / large.seconds }, ...p99Growth(s, l) }];
 });
 
