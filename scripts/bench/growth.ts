@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { percentile } from "./load";
+import type { LatencySummary } from "./load";
 import { ROUTE_KEYS } from "./routes";
 import { ACME_MAX_PROJECTS } from "./seed";
 
@@ -91,16 +91,8 @@ export type Size = "small" | "large";
 /** Which database goes first in a round: they take turns, so neither always meets a machine just warmed by the other. */
 export const roundOrder = (round: number): Size[] => (round % 2 === 0 ? ["small", "large"] : ["large", "small"]);
 
-export type Latencies = { p50: number; p95: number; p99: number; count: number };
-
-/** Percentiles of every latency of one route on one database, all its rounds pooled. */
-export function summariseLatencies(latencies: number[]): Latencies {
-  const sorted = Float64Array.from(latencies).sort();
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), count: sorted.length };
-}
-
 /** Growth from small to large as a fraction (0.2 is 20% slower), and whether it is within the bound. */
-export function p99Growth(small: Latencies, large: Latencies): { growth: number; within: boolean } {
+export function p99Growth(small: Pick<LatencySummary, "p99">, large: Pick<LatencySummary, "p99">): { growth: number; within: boolean } {
   const growth = small.p99 > 0 ? large.p99 / small.p99 - 1 : 0;
   return { growth, within: growth <= MAX_P99_GROWTH };
 }

@@ -10,7 +10,7 @@ export type LoadResult = {
   answered: number;
   reqPerSec: number;
   /** Of the requests sent in the measured window (and answered in it). */
-  latencyMs: { p50: number; p95: number; p99: number; mean: number; max: number };
+  latencyMs: LatencySummary;
   /** Connection errors and timeouts: requests that got no answer at all. */
   errors: number;
   timeouts: number;
@@ -23,6 +23,20 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return 0;
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+export type LatencySummary = { p50: number; p95: number; p99: number; mean: number; max: number };
+
+/** Exact percentiles, mean and maximum of `latencies` (ms). */
+export function summariseLatencies(latencies: ArrayLike<number>): LatencySummary {
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    mean: sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : 0,
+    max: sorted.length ? sorted[sorted.length - 1]! : 0,
+  };
 }
 
 export type Window = {
@@ -89,20 +103,13 @@ export async function load(target: Target, { connections, warmup, seconds }: { c
     });
   });
   const windowSeconds = Number.isFinite(closedAt - openedAt) ? (closedAt - openedAt) / 1000 : 0;
-  const sorted = Float64Array.from(latencies).sort();
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count ?? 0]));
   return {
     seconds: windowSeconds,
     requests,
     answered: Object.values(statusCodes).reduce((a, b) => a + b, 0),
     reqPerSec: windowSeconds > 0 ? requests / windowSeconds : 0,
-    latencyMs: {
-      p50: percentile(sorted, 50),
-      p95: percentile(sorted, 95),
-      p99: percentile(sorted, 99),
-      mean: sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : 0,
-      max: sorted.length ? sorted[sorted.length - 1]! : 0,
-    },
+    latencyMs: summariseLatencies(latencies),
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,

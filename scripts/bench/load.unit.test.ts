@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inWindow, percentile } from "./load";
+import { inWindow, percentile, summariseLatencies } from "./load";
 
 describe("percentile", () => {
   const hundred = Float64Array.from({ length: 100 }, (_, i) => i + 1);
@@ -34,5 +34,14 @@ describe("inWindow", () => {
   it("leaves out answers received before the window opens or once it has closed", () => {
     expect(inWindow(1999, 10, window)).toBe("no");
     expect(inWindow(7000, 10, window)).toBe("no");
+  });
+});
+
+describe("summariseLatencies", () => {
+  it("sorts before taking percentiles, so latencies pooled from several runs can come in any order", () => {
+    const one = Array.from({ length: 50 }, (_, i) => i + 1);
+    const two = Array.from({ length: 50 }, (_, i) => i + 51);
+    expect(summariseLatencies([...two, ...one])).toEqual({ p50: 50, p95: 95, p99: 99, mean: 50.5, max: 100 });
+    expect(summariseLatencies([])).toEqual({ p50: 0, p95: 0, p99: 0, mean: 0, max: 0 });
   });
 });
