@@ -1,6 +1,7 @@
 /**
  * Runs once when the server starts: parsing env here stops a misconfigured app before it
- * serves, requests get stamped with their peer address (lib/auth/peer-address.ts), the server
+ * serves, requests get stamped with their peer address (lib/auth/peer-address.ts) and pages
+ * with their CSP nonce (lib/security/page-headers.ts) before Next sees them, the server
  * shuts down when its output has no reader any more (lib/output-lost.ts), and the in-process
  * job worker (JOBS_WORKER=inline) starts with the server.
  */
@@ -10,9 +11,16 @@ export async function register() {
     await import("./lib/env");
     const { shutDownWhenOutputIsLost } = await import("./lib/output-lost");
     shutDownWhenOutputIsLost();
-    // Before any request is served: the client IP of an app with no proxy in front is its TCP peer.
-    const [http, https, { capturePeerAddresses }] = await Promise.all([import("node:http"), import("node:https"), import("./lib/auth/peer-address")]);
-    capturePeerAddresses([http.Server, https.Server]);
+    // Before any request is served: the client IP of an app with no proxy in front is its TCP
+    // peer, and a page rendered without its nonce would break under its own policy.
+    const [http, https, { stampRequests }, { stampPeerAddress }, { stampPageSecurity }] = await Promise.all([
+      import("node:http"),
+      import("node:https"),
+      import("./lib/server/request-stamps"),
+      import("./lib/auth/peer-address"),
+      import("./lib/security/page-headers"),
+    ]);
+    stampRequests([http.Server, https.Server], [stampPeerAddress, stampPageSecurity]);
     const { startInlineWorker } = await import("./lib/jobs/inline");
     await startInlineWorker();
   }

@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import { env } from "@/lib/env";
-import { PEER_ADDRESS_HEADER, peerAddressesCaptured } from "./peer-address";
+import { requestsStamped } from "@/lib/server/request-stamps";
+import { PEER_ADDRESS_HEADER } from "./peer-address";
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined> | undefined;
 
@@ -48,7 +49,7 @@ export function resolveClientIp(source: HeaderSource, config: ClientIpConfig): s
 
 /** The client IP under this deployment's settings (rate limits, audit log, sessions). */
 export function clientIp(source: HeaderSource): string {
-  return resolveClientIp(source, { trustedProxyHops: env.TRUSTED_PROXY_HOPS, trustedIpHeader: env.TRUSTED_IP_HEADER, peerCaptured: peerAddressesCaptured() });
+  return resolveClientIp(source, { trustedProxyHops: env.TRUSTED_PROXY_HOPS, trustedIpHeader: env.TRUSTED_IP_HEADER, peerCaptured: requestsStamped() });
 }
 
 /** Whether `ip` is this machine (127.0.0.0/8 or ::1). */

@@ -1,5 +1,6 @@
 import { clientIp, isLoopback, normalizeIp } from "./client-ip";
-import { PEER_ADDRESS_HEADER, peerAddressesCaptured } from "./peer-address";
+import { requestsStamped } from "@/lib/server/request-stamps";
+import { PEER_ADDRESS_HEADER } from "./peer-address";
 
 /**
  * A request made on this machine: the TCP peer, the client IP under the deployment's proxy
@@ -9,7 +10,7 @@ import { PEER_ADDRESS_HEADER, peerAddressesCaptured } from "./peer-address";
  * answer is no.
  */
 export function isLocalRequest(headers: Headers): boolean {
-  const peer = peerAddressesCaptured() ? normalizeIp(headers.get(PEER_ADDRESS_HEADER) ?? undefined) : undefined;
+  const peer = requestsStamped() ? normalizeIp(headers.get(PEER_ADDRESS_HEADER) ?? undefined) : undefined;
   if (!peer || !isLoopback(peer) || !isLoopback(clientIp(headers))) return false;
   const recorded = [...(headers.get("x-forwarded-for") ?? "").split(","), headers.get("x-real-ip") ?? ""].map((entry) => entry.trim()).filter(Boolean);
   return recorded.every((entry) => {

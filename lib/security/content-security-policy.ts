@@ -23,7 +23,7 @@ export function contentSecurityPolicy({ nonce, dev, https }: { nonce: string; de
   return directives.join("; ");
 }
 
-/** The request header through which pages read this response's nonce (set by proxy.ts, read in app/layout.tsx). */
+/** The request header through which pages read this response's nonce (set by stampPageSecurity in lib/security/page-headers.ts, or by proxy.ts where that stamp does not run; read in app/layout.tsx). */
 export const NONCE_HEADER = "x-nonce";
 
 /** 16 random bytes, base64: unguessable, and fresh for every response. */

@@ -5,10 +5,12 @@ import { startSecondAppServer } from "../support/second-app-server";
 
 const nonceOf = (policy: string | null) => /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy ?? "")?.[1];
 
-async function page(baseUrl: string, path = "/sign-in") {
-  const res = await fetch(`${baseUrl}${path}`, { redirect: "manual" });
+async function page(baseUrl: string, path = "/sign-in", headers: Record<string, string> = {}) {
+  const res = await fetch(`${baseUrl}${path}`, { redirect: "manual", headers });
   return { res, html: await res.text() };
 }
+
+const scriptTags = (html: string) => [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
 
 describe("Content-Security-Policy", () => {
   it("carries a fresh nonce on every page response, and the page's scripts carry it", async () => {
@@ -26,9 +28,34 @@ describe("Content-Security-Policy", () => {
     expect(policy).toContain("frame-ancestors 'none'");
 
     // Every <script> on the page, Next's and the theme script alike, has this response's nonce.
-    const scripts = [...first.html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    const scripts = scriptTags(first.html);
     expect(scripts.length).toBeGreaterThan(0);
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+
+  it("never takes a nonce or a policy from the client", async () => {
+    const { res, html } = await page(inject("baseUrl"), "/sign-in", { "x-nonce": "evil", "content-security-policy": "script-src 'nonce-evil'" });
+    const nonce = nonceOf(res.headers.get("content-security-policy"));
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(html).not.toContain("evil");
+    for (const tag of scriptTags(html)) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+
+  it("sends one policy on a page whose path is percent-encoded, and a 400 for one that cannot be decoded", async () => {
+    // Such paths also pass through proxy.ts, for its malformed-path check.
+    const { res, html } = await page(inject("baseUrl"), "/no%20such%20page");
+    expect(res.status).toBe(404);
+    const policies = res.headers.get("content-security-policy") ?? "";
+    expect(policies.match(/script-src/g)).toHaveLength(1);
+    const nonce = nonceOf(policies);
+    for (const tag of scriptTags(html)) expect(tag).toContain(`nonce="${nonce}"`);
+
+    expect((await page(inject("baseUrl"), "/sign%zzin")).res.status).toBe(400);
+  });
+
+  it("sends no policy on API responses", async () => {
+    const res = await fetch(`${inject("baseUrl")}/api/health?live`, { headers: { "x-nonce": "evil" } });
+    expect(res.headers.get("content-security-policy")).toBeNull();
   });
 
   it("keeps the static security headers from next.config.js", async () => {
