@@ -15,8 +15,9 @@ import { ensureBuild } from "./bench/build";
 import { startChild, type Child } from "./bench/child-process";
 import { monotonicMicros, profilesIn, summariseProfile, type ProfileSummary } from "./bench/cpu-profile";
 import { load } from "./bench/load";
-import { measureUnderLoad, send, statementsOfOneRequest, type CpuMeters, type CpuPart } from "./bench/measure";
+import { measureUnderLoad, send, statementsOfOneRequest, type CpuMeters } from "./bench/measure";
 import { optionsOrExit, parseOptions, USAGE } from "./bench/options";
+import { poolRounds, type RoundMeasurement } from "./bench/rounds";
 import { measureSignedInPageScripts, type PageScripts } from "./bench/page-scripts";
 import type { PgliteApi } from "./bench/pglite-child";
 import { machineMeter, namedProcessMeter, processTreeMeter, sampleRss } from "./bench/process-tree";
@@ -145,49 +146,60 @@ try {
     for (const route of list) await load(route.target, { connections: opts.connections, warmup: 0, seconds: 1 });
   }
   loadWindow.from = monotonicMicros();
-  type Measured = { route: Route; load: RouteResult["load"]; cpuMs: Partial<Record<CpuPart, number>>; oneRequest: RouteResult["oneRequest"]; peakRssBytes: number | null };
-  const measure = async (route: Route): Promise<Measured> => {
-    process.stdout.write(`  ${route.name}… `);
+  type Measured = { route: Route; measurement: RoundMeasurement; oneRequest: RouteResult["oneRequest"] };
+  const measure = async (route: Route, label = route.name): Promise<Measured> => {
+    process.stdout.write(`  ${label}… `);
     sampler.windowPeak();
-    const underLoad = await measureUnderLoad(route, meters, { connections: opts.connections, warmup: opts.warmup, seconds: opts.duration });
-    const { reqPerSec, latencyMs, errors, non2xx } = underLoad.load;
+    const { load: result, latencies, cpuMs } = await measureUnderLoad(route, meters, { connections: opts.connections, warmup: opts.warmup, seconds: opts.duration });
+    const { reqPerSec, latencyMs, errors, non2xx } = result;
     console.log(`${reqPerSec.toFixed(0)} req/s, p99 ${latencyMs.p99.toFixed(1)} ms${errors || non2xx ? `, ${errors} errors, ${non2xx} non-2xx` : ""}`);
     if (!alive(serverPid)) throw new Error("The app server exited during the load");
-    return { route, ...underLoad, oneRequest: counted.get(route.key)!, peakRssBytes: sampler.windowPeak() };
+    return { route, measurement: { load: result, latencies, cpuMs, peakRssBytes: sampler.windowPeak(), baselineReqPerSec: 0 }, oneRequest: counted.get(route.key)! };
   };
   // The baseline is measured before and after every route, and each route is compared with the
   // mean of the two around it: on a shared machine whose speed drifts over minutes, a baseline
-  // taken only at the start and the end would carry that drift into every share.
+  // taken only at the start and the end would carry that drift into every share. With --rounds,
+  // the whole sequence runs again, and each route's rounds are pooled (scripts/bench/rounds.ts).
   const [baselineRoute, ...others] = list;
   const lives = [await measure(baselineRoute!)];
-  const measured: { result: Measured; baseline: number }[] = [];
-  for (const route of others) {
-    const result = await measure(route);
-    lives.push(await measure(baselineRoute!));
-    measured.push({ result, baseline: (lives.at(-2)!.load.reqPerSec + lives.at(-1)!.load.reqPerSec) / 2 });
+  const rounds = new Map<string, Measured[]>(others.map((route) => [route.key, []]));
+  for (let round = 1; round <= opts.rounds; round++) {
+    const prefix = opts.rounds > 1 ? `[${round}/${opts.rounds}] ` : "";
+    for (const route of others) {
+      const result = await measure(route, `${prefix}${route.name}`);
+      lives.push(await measure(baselineRoute!, `${prefix}${baselineRoute!.name}`));
+      result.measurement.baselineReqPerSec = (lives.at(-2)!.measurement.load.reqPerSec + lives.at(-1)!.measurement.load.reqPerSec) / 2;
+      rounds.get(route.key)!.push(result);
+    }
   }
   loadWindow.to = monotonicMicros();
 
-  const liveMean = lives.reduce((sum, l) => sum + l.load.reqPerSec, 0) / lives.length;
-  baselineWindows = lives.map((l) => l.load.reqPerSec);
-  const rows = [{ result: lives[0]!, baseline: liveMean, again: false }, ...measured.map((m) => ({ ...m, again: false })), { result: lives.at(-1)!, baseline: liveMean, again: true }];
-  for (const { result: m, baseline, again } of rows) {
-    const { route, load: result, cpuMs, oneRequest, peakRssBytes } = m;
+  baselineWindows = lives.map((l) => l.measurement.load.reqPerSec);
+  const liveMean = baselineWindows.reduce((sum, rate) => sum + rate, 0) / baselineWindows.length;
+  const rows = [
+    { key: lives[0]!.route.key, name: lives[0]!.route.name, of: [lives[0]!], baseline: liveMean },
+    ...others.map((route) => ({ key: route.key, name: route.name, of: rounds.get(route.key)!, baseline: undefined })),
+    { key: `${BASELINE_KEY}-again`, name: `${baselineRoute!.name} (again)`, of: [lives.at(-1)!], baseline: liveMean },
+  ];
+  for (const { key, name, of, baseline } of rows) {
+    const { route, oneRequest } = of[0]!;
+    const pooled = poolRounds(of.map((m) => (baseline === undefined ? m.measurement : { ...m.measurement, baselineReqPerSec: baseline })));
     results.push({
-      key: again ? `${BASELINE_KEY}-again` : route.key,
-      name: again ? `${route.name} (again)` : route.name,
+      key,
+      name,
       method: route.target.method ?? "GET",
       path: route.path,
       auth: route.auth,
-      load: result,
-      baselineReqPerSec: baseline,
-      shareOfBaseline: baseline > 0 ? result.reqPerSec / baseline : 0,
+      load: pooled.load,
+      baselineReqPerSec: pooled.baselineReqPerSec,
+      shareOfBaseline: pooled.shareOfBaseline,
+      roundShares: pooled.roundShares,
       oneRequest,
-      cpuMsPerRequest: perRequest(cpuMs, result.requests),
-      peakRssBytes,
+      cpuMsPerRequest: perRequest(pooled.cpuMs, pooled.load.requests),
+      peakRssBytes: pooled.peakRssBytes,
     });
   }
-  for (const { route, load: result, oneRequest } of [...lives, ...measured.map((m) => m.result)]) {
+  for (const { route, measurement: { load: result }, oneRequest } of [...lives, ...[...rounds.values()].flat()]) {
     if (result.answered === 0) problems.push(`${route.name}: no answer in ${(result.seconds + opts.warmup).toFixed(0)} s of load`);
     if (result.errors || result.non2xx) problems.push(`${route.name}: ${result.errors} errors, ${result.non2xx} non-2xx (${JSON.stringify(result.statusCodes)})`);
     if (oneRequest.status >= 300) problems.push(`${route.name}: a single request answered ${oneRequest.status}`);
@@ -249,6 +261,11 @@ if (report.baseline) {
     `Baseline (/api/health?live), measured ${b.windowsReqPerSec.length} times (before and after each route; each route's share is of the two around it): ` +
       `mean ${b.meanReqPerSec.toFixed(0)} req/s, from ${b.minReqPerSec.toFixed(0)} to ${b.maxReqPerSec.toFixed(0)}.`,
   );
+}
+if (opts.rounds > 1 && results.length) {
+  const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+  const measuredRoutes = results.filter((r) => r.roundShares.length > 1);
+  summary.push(`Shares of the baseline in each of the ${opts.rounds} rounds (the table gives their median): ${measuredRoutes.map((r) => `${r.name} ${r.roundShares.map(percent).join(", ")}`).join("; ")}.`);
 }
 if (seeded) summary.push(`Seeding: ${opts.rows.toLocaleString("en")} projects in ${opts.orgs} orgs in ${seeded.seconds.toFixed(1)} s (${opts.database}).`);
 if (rss) summary.push(`Server peak RSS (process tree, ${rss.processes} process${rss.processes === 1 ? "" : "es"}): ${megabytes(rss.peakBytes)}.`);

@@ -69,15 +69,21 @@ export type CpuMeters = Partial<Record<CpuPart, CpuMeter>>;
  * The server under load talks to the database directly: the statement counter, a process of
  * its own on the same cores, would slow the routes that query and not the baseline.
  */
-export async function measureUnderLoad(route: Route, meters: CpuMeters, options: { connections: number; warmup: number; seconds: number }): Promise<{ load: LoadResult; cpuMs: Partial<Record<CpuPart, number>> }> {
+export async function measureUnderLoad(
+  route: Route,
+  meters: CpuMeters,
+  options: { connections: number; warmup: number; seconds: number },
+): Promise<{ load: LoadResult; latencies: number[]; cpuMs: Partial<Record<CpuPart, number>> }> {
   const server = meters.server;
   if (server) await idle(() => cpuBetween(new Map(), server()));
   const parts = Object.entries(meters) as [CpuPart, CpuMeter][];
   let opened: Map<number, number>[] = [];
   const cpuMs: Partial<Record<CpuPart, number>> = {};
+  const latencies: number[] = [];
   const result = await load(route.target, options, {
     onOpen: () => (opened = parts.map(([, meter]) => meter())),
     onClose: () => parts.forEach(([part, meter], i) => (cpuMs[part] = cpuBetween(opened[i]!, meter()))),
+    onLatency: (ms) => latencies.push(ms),
   });
-  return { load: result, cpuMs };
+  return { load: result, latencies, cpuMs };
 }

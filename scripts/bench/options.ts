@@ -11,6 +11,8 @@ export const USAGE = `npm run bench -- [flags]
   --warmup S       seconds of load before each route's measured window (default 2)
   --duration S     seconds measured per route (default 5); the issue's reference run: --warmup 5 --duration 20
   --routes A,B     measure only these routes (and the baseline): ${ROUTE_KEYS.join(", ")}
+  --rounds N       measure every route N times, in turn (default 1); each share is the median of
+                   the rounds' shares, on a machine whose speed drifts
   --profile        run the server with --cpu-prof; write its CPU profile and print the top functions
   --smoke          CI mode: 200 rows, 2 orgs, 10 connections, 2 s per route; fails only on errors
   --no-browser     skip measuring the projects page's JavaScript in Chromium
@@ -30,6 +32,7 @@ const schema = z
     connections: count("connections").min(1).max(10_000),
     warmup: seconds("warmup"),
     duration: seconds("duration").min(1, "--duration must be at least 1 second"),
+    rounds: count("rounds").min(1, "--rounds must be at least 1").max(20, "--rounds is at most 20"),
     routes: z
       .string()
       .transform((list) => list.split(",").map((key) => key.trim()))
@@ -47,8 +50,8 @@ const schema = z
 
 export type BenchOptions = z.infer<typeof schema>;
 
-const DEFAULTS = { rows: "100000", orgs: "100", connections: "50", warmup: "2", duration: "5" };
-const SMOKE = { rows: "200", orgs: "2", connections: "10", warmup: "0", duration: "2" };
+const DEFAULTS = { rows: "100000", orgs: "100", connections: "50", warmup: "2", duration: "5", rounds: "1" };
+const SMOKE = { rows: "200", orgs: "2", connections: "10", warmup: "0", duration: "2", rounds: "1" };
 
 /** The command line and BENCH_* environment, checked; throws a message naming the bad flag. */
 export function parseOptions(argv: string[], env: Record<string, string | undefined>): BenchOptions | "help" {
@@ -60,6 +63,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       connections: { type: "string" },
       warmup: { type: "string" },
       duration: { type: "string" },
+      rounds: { type: "string" },
       routes: { type: "string" },
       profile: { type: "boolean", default: false },
       smoke: { type: "boolean", default: false },
@@ -77,6 +81,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     connections: values.connections ?? defaults.connections,
     warmup: values.warmup ?? defaults.warmup,
     duration: values.duration ?? defaults.duration,
+    rounds: values.rounds ?? defaults.rounds,
     routes: values.routes,
     profile: values.profile,
     smoke: values.smoke,

@@ -11,6 +11,7 @@ describe("bench options", () => {
       connections: 50,
       warmup: 2,
       duration: 5,
+      rounds: 1,
       routes: undefined,
       profile: false,
       smoke: false,
@@ -28,11 +29,11 @@ describe("bench options", () => {
 
   it("reads flags and the environment", () => {
     expect(
-      parse(["--rows", "1000000", "--orgs", "1000", "--warmup", "5", "--duration", "20", "--profile", "--no-browser", "--no-build", "--routes", "list, search"], {
+      parse(["--rows", "1000000", "--orgs", "1000", "--warmup", "5", "--duration", "20", "--profile", "--no-browser", "--no-build", "--routes", "list, search", "--rounds", "3"], {
         BENCH_DB: "pglite",
         BENCH_PORT: "3730",
       }),
-    ).toMatchObject({ rows: 1_000_000, orgs: 1000, warmup: 5, duration: 20, profile: true, browser: false, build: false, routes: ["list", "search"], database: "pglite", port: 3730 });
+    ).toMatchObject({ rows: 1_000_000, orgs: 1000, warmup: 5, duration: 20, profile: true, browser: false, build: false, routes: ["list", "search"], rounds: 3, database: "pglite", port: 3730 });
     expect(parse(["--help"])).toBe("help");
   });
 
@@ -40,6 +41,7 @@ describe("bench options", () => {
     [["--rows", "20000", "--orgs", "1"], {}, "--rows above 10000 needs --orgs of 2 or more"],
     [["--rows", "10", "--orgs", "20"], {}, "--orgs cannot exceed --rows"],
     [["--duration", "0"], {}, "--duration must be at least 1 second"],
+    [["--rounds", "0"], {}, "--rounds must be at least 1"],
     [["--rows", "many"], {}, "--rows must be a number"],
     [["--connections", "2.5"], {}, "--connections must be a whole number"],
     [["--routes", "list,everything"], {}, "--routes takes a comma-separated list"],

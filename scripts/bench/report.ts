@@ -14,8 +14,10 @@ export type RouteResult = {
   load: LoadResult;
   /** The `/api/health?live` rate this route is compared with: the mean of the baseline measured just before and just after it (for the baseline rows, of every baseline measurement). */
   baselineReqPerSec: number;
-  /** Requests per second as a share of `baselineReqPerSec`. */
+  /** Requests per second as a share of the baseline: over several rounds, the median of the rounds' shares. */
   shareOfBaseline: number;
+  /** Each round's share of the baseline runs around it (one entry without --rounds). */
+  roundShares: number[];
   /** Statements the server received for one request sent alone (after one warm-up request), and their SQL. */
   oneRequest: { status: number; statements: number; sql: string[] };
   /**
