@@ -146,7 +146,7 @@ try {
     for (const route of list) await load(route.target, { connections: opts.connections, warmup: 0, seconds: 1 });
   }
   loadWindow.from = monotonicMicros();
-  type Measured = { route: Route; measurement: RoundMeasurement; oneRequest: RouteResult["oneRequest"] };
+  type Measured = { route: Route; window: Omit<RoundMeasurement, "baselineReqPerSec">; oneRequest: RouteResult["oneRequest"] };
   const measure = async (route: Route, label = route.name): Promise<Measured> => {
     process.stdout.write(`  ${label}… `);
     sampler.windowPeak();
@@ -154,7 +154,7 @@ try {
     const { reqPerSec, latencyMs, errors, non2xx } = result;
     console.log(`${reqPerSec.toFixed(0)} req/s, p99 ${latencyMs.p99.toFixed(1)} ms${errors || non2xx ? `, ${errors} errors, ${non2xx} non-2xx` : ""}`);
     if (!alive(serverPid)) throw new Error("The app server exited during the load");
-    return { route, measurement: { load: result, latencies, cpuMs, peakRssBytes: sampler.windowPeak(), baselineReqPerSec: 0 }, oneRequest: counted.get(route.key)! };
+    return { route, window: { load: result, latencies, cpuMs, peakRssBytes: sampler.windowPeak() }, oneRequest: counted.get(route.key)! };
   };
   // The baseline is measured before and after every route, and each route is compared with the
   // mean of the two around it: on a shared machine whose speed drifts over minutes, a baseline
@@ -162,28 +162,27 @@ try {
   // the whole sequence runs again, and each route's rounds are pooled (scripts/bench/rounds.ts).
   const [baselineRoute, ...others] = list;
   const lives = [await measure(baselineRoute!)];
-  const rounds = new Map<string, Measured[]>(others.map((route) => [route.key, []]));
+  const rounds = new Map<string, (Measured & { baselineReqPerSec: number })[]>(others.map((route) => [route.key, []]));
   for (let round = 1; round <= opts.rounds; round++) {
     const prefix = opts.rounds > 1 ? `[${round}/${opts.rounds}] ` : "";
     for (const route of others) {
       const result = await measure(route, `${prefix}${route.name}`);
       lives.push(await measure(baselineRoute!, `${prefix}${baselineRoute!.name}`));
-      result.measurement.baselineReqPerSec = (lives.at(-2)!.measurement.load.reqPerSec + lives.at(-1)!.measurement.load.reqPerSec) / 2;
-      rounds.get(route.key)!.push(result);
+      rounds.get(route.key)!.push({ ...result, baselineReqPerSec: (lives.at(-2)!.window.load.reqPerSec + lives.at(-1)!.window.load.reqPerSec) / 2 });
     }
   }
   loadWindow.to = monotonicMicros();
 
-  baselineWindows = lives.map((l) => l.measurement.load.reqPerSec);
+  baselineWindows = lives.map((l) => l.window.load.reqPerSec);
   const liveMean = baselineWindows.reduce((sum, rate) => sum + rate, 0) / baselineWindows.length;
   const rows = [
-    { key: lives[0]!.route.key, name: lives[0]!.route.name, of: [lives[0]!], baseline: liveMean },
-    ...others.map((route) => ({ key: route.key, name: route.name, of: rounds.get(route.key)!, baseline: undefined })),
-    { key: `${BASELINE_KEY}-again`, name: `${baselineRoute!.name} (again)`, of: [lives.at(-1)!], baseline: liveMean },
+    { key: baselineRoute!.key, name: baselineRoute!.name, of: [{ ...lives[0]!, baselineReqPerSec: liveMean }] },
+    ...others.map((route) => ({ key: route.key, name: route.name, of: rounds.get(route.key)! })),
+    { key: `${BASELINE_KEY}-again`, name: `${baselineRoute!.name} (again)`, of: [{ ...lives.at(-1)!, baselineReqPerSec: liveMean }] },
   ];
-  for (const { key, name, of, baseline } of rows) {
+  for (const { key, name, of } of rows) {
     const { route, oneRequest } = of[0]!;
-    const pooled = poolRounds(of.map((m) => (baseline === undefined ? m.measurement : { ...m.measurement, baselineReqPerSec: baseline })));
+    const pooled = poolRounds(of.map((m) => ({ ...m.window, baselineReqPerSec: m.baselineReqPerSec })));
     results.push({
       key,
       name,
@@ -199,7 +198,7 @@ try {
       peakRssBytes: pooled.peakRssBytes,
     });
   }
-  for (const { route, measurement: { load: result }, oneRequest } of [...lives, ...[...rounds.values()].flat()]) {
+  for (const { route, window: { load: result }, oneRequest } of [...lives, ...[...rounds.values()].flat()]) {
     if (result.answered === 0) problems.push(`${route.name}: no answer in ${(result.seconds + opts.warmup).toFixed(0)} s of load`);
     if (result.errors || result.non2xx) problems.push(`${route.name}: ${result.errors} errors, ${result.non2xx} non-2xx (${JSON.stringify(result.statusCodes)})`);
     if (oneRequest.status >= 300) problems.push(`${route.name}: a single request answered ${oneRequest.status}`);

@@ -9,12 +9,18 @@ import { requestIdOf } from "./request-id";
  * hide real failures in the error rate.
  */
 export function refuseMalformedPath(pathname: string, headers: Headers): Response | null {
+  if (decodablePath(pathname)) return null;
+  const message = "The URL path is not valid percent-encoded UTF-8.";
+  if (pathname.startsWith("/api/")) return problemResponse(new AppError("bad_request", message), requestIdOf(headers));
+  return new Response(message, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
+/** Whether `pathname` percent-decodes to valid UTF-8, as Next needs to route it. */
+export function decodablePath(pathname: string): boolean {
   try {
     decodeURIComponent(pathname);
-    return null;
+    return true;
   } catch {
-    const message = "The URL path is not valid percent-encoded UTF-8.";
-    if (pathname.startsWith("/api/")) return problemResponse(new AppError("bad_request", message), requestIdOf(headers));
-    return new Response(message, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return false;
   }
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { decodablePath } from "@/lib/api/malformed-url";
 import { env, features } from "@/lib/env";
 import { contentSecurityPolicy, createNonce, NONCE_HEADER, STRICT_TRANSPORT_SECURITY } from "./content-security-policy";
 
@@ -15,15 +16,7 @@ export function pageSecurityHeaders(): { nonce: string; policy: string; hsts: st
 const NOT_A_PAGE = /^\/(?:api|_next\/static)\//;
 
 /** proxy.ts answers a path that cannot be percent-decoded with a 400 before any page renders. */
-function renders(url: string): boolean {
-  if (NOT_A_PAGE.test(url)) return false;
-  try {
-    decodeURIComponent(url.replace(/\?.*$/s, ""));
-    return true;
-  } catch {
-    return false;
-  }
-}
+const renders = (url: string) => !NOT_A_PAGE.test(url) && decodablePath(url.replace(/\?.*$/s, ""));
 
 /**
  * The request stamp (lib/server/request-stamps.ts) that gives every page its nonce-based CSP

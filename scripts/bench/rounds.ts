@@ -1,4 +1,4 @@
-import { summariseLatencies, type LoadResult } from "./load";
+import { percentile, summariseLatencies, type LoadResult } from "./load";
 import type { CpuPart } from "./measure";
 
 /** One measured window of a route, with the latencies it counted and the baseline rate around it. */
@@ -11,18 +11,13 @@ export type RoundMeasurement = {
   baselineReqPerSec: number;
 };
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-
 /**
  * A route measured in several rounds, as one result. Counts, CPU time and latencies are pooled:
  * the rate is every answer over every measured second, the percentiles are those of every
- * request. The share of the baseline is the median of the rounds' own shares, each taken against
- * the baseline runs around it: a machine whose speed drifts moves a round's route and baseline
- * together, and one round caught in a burst of other work cannot move a median of three.
+ * request. The share of the baseline is the median (nearest rank: the lower middle one over an
+ * even number) of the rounds' own shares, each taken against the baseline runs around it: a
+ * machine whose speed drifts moves a round's route and baseline together, and one round caught
+ * in a burst of other work cannot move a median of three.
  */
 export function poolRounds(rounds: RoundMeasurement[]) {
   if (rounds.length === 0) throw new Error("poolRounds needs at least one round");
@@ -52,7 +47,7 @@ export function poolRounds(rounds: RoundMeasurement[]) {
     cpuMs,
     peakRssBytes: peaks.length ? Math.max(...peaks) : null,
     baselineReqPerSec: rounds.reduce((total, r) => total + r.baselineReqPerSec, 0) / rounds.length,
-    shareOfBaseline: median(shares),
+    shareOfBaseline: percentile(Float64Array.from(shares).sort(), 50),
     roundShares: shares,
   };
 }

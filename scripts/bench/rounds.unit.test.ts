@@ -55,8 +55,8 @@ describe("poolRounds", () => {
     expect(pooled.baselineReqPerSec).toBeCloseTo(2500 / 3);
   });
 
-  it("takes the mean of the middle two shares over an even number of rounds", () => {
-    expect(poolRounds([round(100, 1000, []), round(200, 1000, [])]).shareOfBaseline).toBeCloseTo(0.15);
+  it("takes the lower middle share over an even number of rounds (nearest rank)", () => {
+    expect(poolRounds([round(200, 1000, []), round(100, 1000, [])]).shareOfBaseline).toBeCloseTo(0.1);
   });
 
   it("refuses to pool nothing", () => {
