@@ -11,6 +11,7 @@ import pg from "pg";
 import { startLocalStripeForApp } from "../../lib/billing/local-stripe/for-app";
 import { migrate } from "../../lib/db/migrate";
 import { serverEnv } from "../../scripts/lib/server-env";
+import { withOneQueryAtATime } from "../../tests/support/pg-one-query-at-a-time";
 
 const port = process.env.E2E_PORT ?? "3300";
 const adminUrl = process.env.TEST_ADMIN_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -46,7 +47,7 @@ const env = {
   SEED_DEMO: "on",
   ...localStripe.env,
   // As `npm start` runs it (scripts/lib/serve.ts).
-  ...serverEnv(process.env),
+  ...serverEnv({ ...process.env, NODE_OPTIONS: withOneQueryAtATime(process.env.NODE_OPTIONS) }),
 } as const;
 Object.assign(process.env, env);
 const { seed } = await import("../../prisma/seed");

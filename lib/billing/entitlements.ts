@@ -79,10 +79,8 @@ export function planWithMore(current: PlanId, limit: Limit, used: number): Plan 
  * Also what a per-seat subscription's quantity follows (lib/billing/seat-sync.ts).
  */
 export async function seatsInUse(tx: Tx, orgId: string): Promise<number> {
-  const [members, invitations] = await Promise.all([
-    tx.membership.count({ where: { orgId } }),
-    tx.invitation.count({ where: { orgId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } }),
-  ]);
+  const members = await tx.membership.count({ where: { orgId } });
+  const invitations = await tx.invitation.count({ where: { orgId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } });
   return members + invitations;
 }
 
@@ -113,7 +111,8 @@ export async function loadOrgPlan(ctx: OrgContext, tx: Tx, { lock = false } = {}
 export async function orgUsage(ctx: OrgContext, tx: Tx): Promise<OrgUsage> {
   const org = await loadOrgPlan(ctx, tx);
   const plan = planOf(org.plan);
-  const limits = await Promise.all(LIMITS.map(async (limit) => measure(limit, await countUsage(ctx, tx, limit), limitFor(org, limit))));
+  const limits: LimitUsage[] = [];
+  for (const limit of LIMITS) limits.push(measure(limit, await countUsage(ctx, tx, limit), limitFor(org, limit)));
   return {
     plan: { id: plan.id, name: plan.name },
     limits,

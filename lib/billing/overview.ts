@@ -13,7 +13,8 @@ import { readBilling } from "./state";
 export async function loadBillingOverview(slug: string, path: string) {
   const own = await loadAsMember(slug, "org:read", path, async (ctx, tx) => {
     if (!can(ctx.role, "billing:manage")) return { manage: false as const, planName: planOf((await loadOrgPlan(ctx, tx)).plan).name };
-    const [{ state, stripeIds }, usage] = await Promise.all([readBilling(ctx, tx), orgUsage(ctx, tx)]);
+    const { state, stripeIds } = await readBilling(ctx, tx);
+    const usage = await orgUsage(ctx, tx);
     return { manage: true as const, state, stripeIds, usage };
   });
   if (!own.manage) return own;

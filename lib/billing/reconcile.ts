@@ -41,10 +41,8 @@ export const reconcileBilling: TaskHandler<"billing_reconcile"> = async () => {
 };
 
 async function snapshot(tx: Tx, orgId: string): Promise<Snapshot> {
-  const [org, subscription] = await Promise.all([
-    tx.organization.findUniqueOrThrow({ where: { id: orgId }, select: { plan: true, seatsPurchased: true } }),
-    tx.subscription.findUnique({ where: { orgId }, select: { status: true, seatsPaid: true } }),
-  ]);
+  const org = await tx.organization.findUniqueOrThrow({ where: { id: orgId }, select: { plan: true, seatsPurchased: true } });
+  const subscription = await tx.subscription.findUnique({ where: { orgId }, select: { status: true, seatsPaid: true } });
   return { plan: org.plan, seatsPurchased: org.seatsPurchased, status: subscription?.status ?? null, seatsPaid: subscription?.seatsPaid ?? null };
 }
 

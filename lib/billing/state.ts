@@ -12,11 +12,9 @@ export async function billingState(ctx: OrgContext, tx: Tx) {
 
 /** The state, and the Stripe ids behind it for server code that calls Stripe (never sent to clients). */
 export async function readBilling(ctx: OrgContext, tx: Tx) {
-  const [org, subscription, seats] = await Promise.all([
-    tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id }, select: { plan: true, seatsPurchased: true, stripeCustomerId: true, billingGraceEndsAt: true } }),
-    tx.subscription.findUnique({ where: { orgId: ctx.org.id } }),
-    seatUsage(ctx, tx),
-  ]);
+  const org = await tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id }, select: { plan: true, seatsPurchased: true, stripeCustomerId: true, billingGraceEndsAt: true } });
+  const subscription = await tx.subscription.findUnique({ where: { orgId: ctx.org.id } });
+  const seats = await seatUsage(ctx, tx);
   const state = {
     configured: features.billing,
     plan: org.plan,

@@ -1,6 +1,11 @@
 import { db, pool, type Db } from "./client";
 import { sqlOf, sqlTransaction, type EntryCall, type Sql } from "./sql";
 
+/**
+ * A request transaction: one connection, so await its queries one after another. Prisma sends
+ * a `Promise.all` of them to that connection at once, which pg 8 queues with a warning and pg 9
+ * refuses; the test servers refuse it already (tests/support/pg-one-query-at-a-time.cjs).
+ */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** The Postgres role every tenant transaction runs as (created by the init migration). */

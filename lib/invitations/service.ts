@@ -63,16 +63,14 @@ function uniqueAddresses(emails: string[]): Address[] {
 /** Addresses that cannot be invited: members, and holders of an open invitation (resend that instead). */
 async function refusedAddresses(ctx: OrgContext, tx: Tx, addresses: Address[]): Promise<Refusal[]> {
   const emails = addresses.map((a) => a.email);
-  const [members, open] = await Promise.all([
-    tx.membership.findMany({
-      where: { orgId: ctx.org.id, user: { email: { in: emails, mode: "insensitive" } } },
-      select: { user: { select: { email: true } } },
-    }),
-    tx.invitation.findMany({
-      where: { orgId: ctx.org.id, acceptedAt: null, revokedAt: null, email: { in: emails, mode: "insensitive" } },
-      select: { email: true },
-    }),
-  ]);
+  const members = await tx.membership.findMany({
+    where: { orgId: ctx.org.id, user: { email: { in: emails, mode: "insensitive" } } },
+    select: { user: { select: { email: true } } },
+  });
+  const open = await tx.invitation.findMany({
+    where: { orgId: ctx.org.id, acceptedAt: null, revokedAt: null, email: { in: emails, mode: "insensitive" } },
+    select: { email: true },
+  });
   const memberEmails = new Set(members.map((m) => m.user.email.toLowerCase()));
   const invitedEmails = new Set(open.map((i) => i.email.toLowerCase()));
   return addresses.flatMap((a): Refusal[] => {
@@ -142,15 +140,13 @@ export async function createInvitations(ctx: OrgContext, tx: Tx, input: Invitati
 
 /** Invitations still waiting for an answer (expired ones flagged), newest first, a page at a time, and the seat count. */
 export async function listInvitations(ctx: OrgContext, tx: Tx, page: PageQuery = { limit: MAX_PAGE_SIZE }): Promise<InvitationList> {
-  const [rows, seats] = await Promise.all([
-    tx.invitation.findMany({
-      where: { orgId: ctx.org.id, acceptedAt: null, revokedAt: null, ...afterCursor(page.cursor, "desc") },
-      orderBy: keysetOrder("desc"),
-      select,
-      take: page.limit + 1,
-    }),
-    seatUsage(ctx, tx),
-  ]);
+  const rows = await tx.invitation.findMany({
+    where: { orgId: ctx.org.id, acceptedAt: null, revokedAt: null, ...afterCursor(page.cursor, "desc") },
+    orderBy: keysetOrder("desc"),
+    select,
+    take: page.limit + 1,
+  });
+  const seats = await seatUsage(ctx, tx);
   const now = new Date();
   return { ...toPage(rows, page.limit, (row) => toDto(row, now)), seats };
 }

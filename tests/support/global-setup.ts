@@ -4,6 +4,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { start as startFakeStripe } from "@/lib/billing/local-stripe/server";
 import { preparePglite, preparePostgres, startAppServer } from "./app-server";
+import { withOneQueryAtATime } from "./pg-one-query-at-a-time";
 import { TEST_SECRET, testDatabaseMode } from "./test-config";
 
 declare module "vitest" {
@@ -39,7 +40,7 @@ export default async function setup(project: TestProject) {
       databaseUrl: db.appUrl,
       dataDir,
       secret: TEST_SECRET,
-      env: { ...db.appEnv, STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_WEBHOOK_SECRET: stripe.webhookSecret, STRIPE_API_URL: stripe.url, STRIPE_PRICE_PRO: stripe.prices[0]!.id },
+      env: { ...db.appEnv, NODE_OPTIONS: withOneQueryAtATime(process.env.NODE_OPTIONS), STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_WEBHOOK_SECRET: stripe.webhookSecret, STRIPE_API_URL: stripe.url, STRIPE_PRICE_PRO: stripe.prices[0]!.id },
     });
   } catch (error) {
     await stripe.stop();

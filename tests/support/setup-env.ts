@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { afterAll, inject } from "vitest";
 import { EMBEDDED_DATABASE_ENV } from "@/lib/db/embedded-env";
 import { forgetModulesBuiltUnderStubs } from "./import-with-env";
@@ -14,3 +15,6 @@ process.env.DATABASE_POOL_SIZE = "4";
 if (inject("dbMode") === "pglite") Object.assign(process.env, EMBEDDED_DATABASE_ENV);
 
 afterAll(forgetModulesBuiltUnderStubs);
+
+// Services that tests call directly hold pg to the rule the test server holds it to.
+createRequire(import.meta.url)("./pg-one-query-at-a-time.cjs");
