@@ -41,8 +41,10 @@ export type OrgRouteOptions<B, Q, P> = RouteDocs & {
 /**
  * `sqlOnly: true`: the handler reads with SQL alone (lib/db/sql.ts), so its transaction is
  * opened without Prisma, whose transaction costs more CPU than the queries of a typical read.
- * The handler then gets `sql` and no `tx`. For reads (GET) only: writes need Prisma's `tx`
- * for idempotency keys and If-Match checks.
+ * The handler then gets `sql` and neither `tx` nor `ctx`: its statements name no org (the
+ * transaction is scoped to it, `scopedOrgSql`), so they can be sent with the request's entry,
+ * before the caller has been checked (runSqlAsMember). For reads (GET) only: writes need
+ * Prisma's `tx` for idempotency keys and If-Match checks.
  */
 type SqlOnly<S extends boolean> = { sqlOnly?: S };
 
@@ -72,9 +74,9 @@ export function withOrg<
   S extends boolean = false,
 >(
   options: OrgRouteOptions<B, Q, P> & SqlOnly<S>,
-  handler: (args: S extends true ? Omit<OrgHandlerArgs<B, Q, P>, "tx"> : OrgHandlerArgs<B, Q, P>) => Promise<unknown>,
+  handler: (args: S extends true ? Omit<OrgHandlerArgs<B, Q, P>, "tx" | "ctx"> : OrgHandlerArgs<B, Q, P>) => Promise<unknown>,
 ): RouteHandler {
-  const handle = handler as (args: Omit<OrgHandlerArgs<B, Q, P>, "tx"> & { tx?: Tx }) => Promise<unknown>;
+  const handle = handler as (args: Omit<OrgHandlerArgs<B, Q, P>, "tx" | "ctx"> & { tx?: Tx; ctx?: OrgContext }) => Promise<unknown>;
   return apiRoute(async (req, route, meta) => {
     const caller = await authenticateOrgCaller(req);
     if (isApiKey(caller)) meta.apiKeyId = caller.publicId;
@@ -97,22 +99,23 @@ export function withOrg<
     const request = requestMeta(req, meta.requestId);
     const writes = isWrite(req.method);
     if (options.sqlOnly && writes) throw new Error(`${req.method} ${req.nextUrl.pathname}: sqlOnly routes are reads; a write needs Prisma's transaction`);
-    const inTransaction = async (ctx: OrgContext, sql: Sql, tx?: Tx) => {
+    const answer = (result: unknown) => (conditions ? conditionalResponse(result, options.status, conditions, !writes) : toResponse(result, options.status));
+    const admit = async (ctx: OrgContext) => {
       meta.orgId = ctx.org.id;
       await limit.resolved(ctx);
-      if (tx && options.etag && conditions && writes && (conditions.ifMatch || conditions.ifNoneMatch)) {
+    };
+    const inTransaction = async (ctx: OrgContext, tx: Tx) => {
+      await admit(ctx);
+      if (options.etag && conditions && writes && (conditions.ifMatch || conditions.ifNoneMatch)) {
         assertWritePreconditions(conditions, await options.etag(ctx, tx, params));
       }
-      const work = async () => {
-        const result = await handle({ ctx, tx, sql, body, query, params, req, version });
-        return conditions ? conditionalResponse(result, options.status, conditions, !writes) : toResponse(result, options.status);
-      };
-      return tx && idempotency ? idempotency.run(tx, { orgId: ctx.org.id, caller: idempotencyCaller }, rawBody, work) : work();
+      const work = async () => answer(await handle({ ctx, tx, sql: sqlOf(tx), body, query, params, req, version }));
+      return idempotency ? idempotency.run(tx, { orgId: ctx.org.id, caller: idempotencyCaller }, rawBody, work) : work();
     };
     const needs = { recentAuth: options.recentAuth };
     const response = options.sqlOnly
-      ? await runSqlAsMember(caller, slug.data, options.permission, (ctx, sql) => inTransaction(ctx, sql), request, needs)
-      : await runAsMember(caller, slug.data, options.permission, (ctx, tx) => inTransaction(ctx, sqlOf(tx), tx), request, needs);
+      ? answer((await runSqlAsMember(caller, slug.data, options.permission, (sql) => handle({ sql, body, query, params, req, version }), admit, request, needs)).result)
+      : await runAsMember(caller, slug.data, options.permission, inTransaction, request, needs);
     // Metered for billing (lib/billing/usage-recorder.ts): calls made with a key, answered; dashboard requests are not API calls.
     // A replayed answer (lib/idempotency) was metered the first time.
     if (isApiKey(caller) && meta.orgId && !isReplayed(response)) recordApiCall(meta.orgId);

@@ -12,7 +12,7 @@ export type Sql = {
   /**
    * `select * from fn(args)`, for the functions that open a request (migrations request_entry and
    * scope_entry). As the first statement of `sqlTransaction` it travels in one message with its
-   * BEGIN, which saves a round trip per request; its arguments are then sent as quoted literals.
+   * BEGIN, which saves a round trip per request; its arguments are then sent as literals.
    */
   call<R>(fn: EntryFunction, args: readonly EntryArgument[]): Promise<R[]>;
 };
@@ -32,8 +32,8 @@ export type StatementOptions = {
    * Nothing follows this statement in its transaction. A prepared one then travels in one message
    * with the COMMIT (`sqlTransaction`): a round trip less, and each round trip wakes a Postgres
    * process that, on cores the server shares with it, takes the CPU until it has answered. It is
-   * sent as EXECUTE of the statement prepared in SQL, with its values (strings or booleans) as
-   * quoted literals. In `sqlTransaction` a statement after it fails; in a Prisma transaction
+   * sent as EXECUTE of the statement prepared in SQL, with its values (strings, booleans,
+   * integers) as literals. In `sqlTransaction` a statement after it fails; in a Prisma transaction
    * (`sqlOf`) it means nothing, since Prisma sends the COMMIT (a write reads a row, changes it,
    * then reads it again through the same service read).
    */
@@ -42,7 +42,7 @@ export type StatementOptions = {
 
 /** The SQL functions `Sql.call` may name: a fixed list, since the name goes into the text. */
 export type EntryFunction = "app_enter_as_member" | "app_enter_with_api_key" | "app_enter_scope";
-type EntryArgument = string | boolean;
+type EntryArgument = string | boolean | number;
 
 const placeholders = (args: readonly unknown[]) => args.map((_, i) => `$${i + 1}`).join(", ");
 const callText = (fn: EntryFunction, argsText: string) => `select * from ${fn}(${argsText})`;
@@ -53,13 +53,14 @@ function withCall(rows: Sql["rows"]): Sql {
 }
 
 /**
- * The org filter of a prepared statement: `alias`'s rows of the org the transaction is scoped to
- * (the setting row-level security reads), which must be the org `orgParam` names. Written as
- * `"orgId" = $n`, a plan kept for any org is priced above one made for a big org, so Postgres
- * would go on planning every page of the orgs with the most rows; this way every org's plan is
- * the same and the kept one is used.
+ * The org filter of a tenant read: `alias`'s rows of the org the transaction is scoped to (the
+ * setting row-level security reads, which the request's entry set once it had checked the
+ * caller). It needs nothing from the caller, so the read can travel with the entry
+ * (`readAfterEntry`). And a prepared statement needs it: written as `"orgId" = $n`, a plan kept
+ * for any org is priced above one made for a big org, so Postgres would go on planning every
+ * page of the orgs with the most rows; this way every org's plan is the same and the kept one is used.
  */
-export const scopedOrgSql = (alias: string, orgParam: string) => `${alias}."orgId" = app_current_org_id() and app_current_org_id() = ${orgParam}`;
+export const scopedOrgSql = (alias: string) => `${alias}."orgId" = app_current_org_id()`;
 
 /** A whole number for the text of a statement (a LIMIT, see `StatementOptions`), refused unless it is one. */
 export function integerLiteral(value: number): string {
@@ -73,7 +74,8 @@ export function integerLiteral(value: number): string {
  */
 function literal(value: unknown): string {
   if (typeof value === "boolean") return String(value);
-  if (typeof value !== "string") throw new Error(`only strings and booleans are sent as SQL literals, not ${typeof value}`);
+  if (typeof value === "number") return integerLiteral(value);
+  if (typeof value !== "string") throw new Error(`only strings, booleans and integers are sent as SQL literals, not ${typeof value}`);
   if (value.includes("\0")) throw new Error("a SQL literal cannot hold a NUL byte");
   return pg.escapeLiteral(value);
 }
@@ -125,15 +127,16 @@ const preparedInSql = new WeakMap<pg.ClientBase, Set<string>>();
  * The transaction's last statement and its COMMIT in one simple-protocol message: EXECUTE of the
  * statement prepared in SQL under `name` (PREPARE first, the first time on this connection). Its
  * rows come back in text format, as an unnamed statement's do, so the pool's parsers read them.
+ * Answers every statement's result, the ones of `begin` first.
  */
-async function executeAndCommit<R>(client: pg.PoolClient, name: string, text: string, values: readonly unknown[], begin?: string): Promise<R[]> {
+async function executeAndCommit(client: pg.PoolClient, name: string, text: string, values: readonly unknown[], begin?: string): Promise<pg.QueryResult[]> {
   let prepared = preparedInSql.get(client);
   if (!prepared) preparedInSql.set(client, (prepared = new Set()));
   const args = values.length ? `(${values.map(literal).join(", ")})` : "";
   const message = [begin, prepared.has(name) ? undefined : `prepare ${name} as ${text}`, `execute ${name}${args}`, "commit"].filter(Boolean).join("; ");
   const results = (await client.query(message)) as unknown as pg.QueryResult[];
   prepared.add(name);
-  return results[results.length - 2]!.rows as R[];
+  return results;
 }
 
 /** An entry function and its arguments, for `sqlTransaction`'s `opening`. */
@@ -171,16 +174,28 @@ async function query<R>(pool: pg.Pool, client: pg.PoolClient, text: string, valu
   return (await client.query({ name, text, values: values as unknown[] })).rows as R[];
 }
 
+/** What `sqlTransaction` may open with (see there). */
+type Opening = {
+  opening?: EntryCall;
+  /** Given the opening's rows, once the message that carried it has been answered. */
+  onOpened?: (rows: unknown[]) => void;
+};
+
 /**
  * Runs `fn` in one transaction on one pooled connection: BEGIN, `fn`'s statements, COMMIT, or
  * ROLLBACK when it throws. A connection that failed mid-transaction is discarded, not reused.
  * BEGIN waits for the first statement, to go in the same message when that is a `call`; COMMIT
- * goes with the statement marked `last`, when that is prepared. `opening`, an entry whose rows
- * nobody reads (app_enter_scope), travels with BEGIN: a transaction of one such read is then one
- * round trip. If `fn` runs no statement, nothing is sent.
+ * goes with the statement marked `last`, when that is prepared. `opening`, an entry that needs
+ * nothing from `fn`, travels with BEGIN: a transaction of one such read is then one round trip.
+ * If `fn` runs no statement, nothing is sent.
  */
-export async function sqlTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise<T>, { opening }: { opening?: EntryCall } = {}): Promise<T> {
+export async function sqlTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise<T>, { opening, onOpened }: Opening = {}): Promise<T> {
   const begin = opening ? `begin; ${literalCallText(opening)}` : "begin";
+  // With an opening, the message that carries BEGIN answers BEGIN's result, then the opening's.
+  const opened = (results: pg.QueryResult[]) => {
+    if (opening) onOpened?.(results[1]!.rows);
+    return results;
+  };
   const client = await connect(pool);
   let begun = false;
   let ended = false;
@@ -195,16 +210,20 @@ export async function sqlTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise
     const first = !begun;
     begun = true;
     if (name === undefined) {
-      if (first) await client.query(begin);
+      if (first) opened((await client.query(begin)) as unknown as pg.QueryResult[]);
       return query<R>(pool, client, text, values, options);
     }
     committed = true;
-    // A failed message may have prepared the statement (PREPARE outlives a rollback) without
-    // this process knowing: the connection goes, rather than prepare it twice.
-    return executeAndCommit<R>(client, `${name}_sql`, text, values, first ? begin : undefined).catch((error: Error) => {
-      broken = error;
+    try {
+      const results = await executeAndCommit(client, `${name}_sql`, text, values, first ? begin : undefined);
+      if (first) opened(results);
+      return results[results.length - 2]!.rows as R[];
+    } catch (error) {
+      // A failed message may have prepared the statement (PREPARE outlives a rollback) without
+      // this process knowing: the connection goes, rather than prepare it twice.
+      broken = error as Error;
       throw error;
-    });
+    }
   });
   const sql: Sql = {
     rows: inTransaction.rows,
@@ -212,7 +231,7 @@ export async function sqlTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise
       if (begun) return inTransaction.call<R>(fn, args);
       const text = `${begin}; ${literalCallText({ fn, args })}`;
       begun = true;
-      const results = (await client.query(text)) as unknown as pg.QueryResult[];
+      const results = opened((await client.query(text)) as unknown as pg.QueryResult[]);
       return results[results.length - 1]!.rows as R[];
     },
   };
@@ -226,6 +245,27 @@ export async function sqlTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise
   } finally {
     client.release(broken);
   }
+}
+
+/**
+ * A transaction opened by an entry (an app_enter_* function) and then a read that needs nothing
+ * from it: the read's statements name no org, the entry's scope is what limits them. The entry
+ * travels with the read's first statement, and when that is prepared and `last`, with its COMMIT
+ * too: the whole request in one round trip. The caller decides on the entry's rows before it
+ * looks at the read's outcome, which comes back settled: a caller the entry refuses gets that
+ * refusal, not the read's answer or error. So the entry must scope nothing for a caller it will
+ * refuse, and record nothing a refusal should undo (migration live_session_entry). When the
+ * read sent nothing, or its message failed, the entry is sent on its own.
+ */
+export async function readAfterEntry<E, T>(pool: pg.Pool, entry: EntryCall, fn: (sql: Sql) => Promise<T>): Promise<{ entered: E[]; read: PromiseSettledResult<T> }> {
+  let entered: E[] | undefined;
+  const onOpened = (rows: unknown[]) => (entered = rows as E[]);
+  const read = await sqlTransaction(pool, fn, { opening: entry, onOpened }).then(
+    (value): PromiseSettledResult<T> => ({ status: "fulfilled", value }),
+    (reason: unknown): PromiseSettledResult<T> => ({ status: "rejected", reason }),
+  );
+  entered ??= await sqlTransaction(pool, (sql) => sql.call<E>(entry.fn, entry.args));
+  return { entered, read };
 }
 
 /** Each statement on its own (autocommit), on whichever connection of the pool is free. */

@@ -1,5 +1,5 @@
 import { db, pool, type Db } from "./client";
-import { sqlOf, sqlTransaction, type EntryCall, type Sql } from "./sql";
+import { readAfterEntry, sqlOf, sqlTransaction, type EntryCall, type Sql } from "./sql";
 
 /**
  * A request transaction: one connection, so await its queries one after another. Prisma sends
@@ -54,6 +54,11 @@ export async function entered<T>(fn: (tx: Tx) => Promise<T>, client: Db = db): P
 /** `entered` without Prisma (see scopedSql). */
 export async function enteredSql<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
   return sqlTransaction(pool, fn);
+}
+
+/** `enteredSql` for a read that needs nothing from its entry: both go in one message (sql.ts, readAfterEntry). */
+export async function readEntered<E, T>(entry: EntryCall, fn: (sql: Sql) => Promise<T>): Promise<{ entered: E[]; read: PromiseSettledResult<T> }> {
+  return readAfterEntry<E, T>(pool, entry, fn);
 }
 
 /** Sets the org scope inside a transaction opened by `scoped` (after membership is resolved). */

@@ -1,6 +1,6 @@
 import type { ApiKeyRole, Role } from "@/lib/db/generated/enums";
-import { sqlOf, type Sql } from "@/lib/db/sql";
-import { entered, enteredSql, type Tx } from "@/lib/db/tenant-transaction";
+import { sqlOf, type EntryCall, type Sql } from "@/lib/db/sql";
+import { entered, enteredSql, readEntered, type Tx } from "@/lib/db/tenant-transaction";
 import { AppError } from "@/lib/api/errors";
 import { API_KEY_ACTS_AS, can, PAUSED_WHEN_READ_ONLY, type Permission } from "@/lib/auth/permissions";
 import { billingPath } from "@/lib/billing/paths";
@@ -34,7 +34,7 @@ export type OrgContext = {
 /** Where a change came from, for the audit log. Empty for server-rendered reads. */
 export type RequestMeta = { requestId?: string; ip?: string; userAgent?: string };
 
-/** A row of app_enter_as_member (migration request_entry). */
+/** A row of app_enter_as_member (migrations request_entry, live_session_entry). */
 type MemberEntryRow = SessionColumns & {
   userName: string | null;
   email: string;
@@ -61,23 +61,13 @@ export type MemberEntry = {
   orgs: OrgSummary[];
 };
 
-/**
- * Opens a request for a signed-in person in ONE statement (app_enter_as_member): drops to the
- * RLS-bound role, scopes to the person, touches their session, and resolves their live
- * session and membership of `slug`, scoping to that org only when the membership exists.
- * The session version and row come back in the same statement, which is what makes JWT
- * sessions revocable per device without a lookup of their own. Outside a transaction (the
- * dashboard's shared lookup) the role and scope end with the statement.
- */
-export async function enterAsMember(
-  sql: Sql,
-  principal: Principal,
-  slug: string,
-  needs: SessionRequirements = {},
-  { withOrgs = false } = {},
-): Promise<MemberEntry> {
-  const rows = await sql.call<MemberEntryRow>("app_enter_as_member", [principal.userId, principal.sessionId, slug, withOrgs]);
-  const row = rows[0];
+/** The statement that enters `slug` as `principal` (app_enter_as_member, migration live_session_entry). */
+function memberEntryCall(principal: Principal, slug: string, withOrgs = false): EntryCall {
+  return { fn: "app_enter_as_member", args: [principal.userId, principal.sessionId, principal.sessionVersion, slug, withOrgs] };
+}
+
+/** What app_enter_as_member answered, judged: the refusal, with its reason, or the entry. */
+function memberEntryOf(row: MemberEntryRow | undefined, principal: Principal, needs: SessionRequirements): MemberEntry {
   assertLiveSession(row, principal, needs);
   if (!row || !row.role || !row.orgId || !row.orgSlug || row.orgName === null) {
     throw new AppError("not_found", "Organization not found.");
@@ -92,6 +82,26 @@ export async function enterAsMember(
     user: { id: principal.userId, name: row.userName, email: row.email, image: row.image },
     orgs: row.orgs ?? [],
   };
+}
+
+/**
+ * Opens a request for a signed-in person in ONE statement (app_enter_as_member): drops to the
+ * RLS-bound role, scopes to the person, and resolves their session and membership of `slug`;
+ * only for a live session does it touch the session, and only for a membership also scope to that org.
+ * The session version and row come back in the same statement, which is what makes JWT
+ * sessions revocable per device without a lookup of their own. Outside a transaction (the
+ * dashboard's shared lookup) the role and scope end with the statement.
+ */
+export async function enterAsMember(
+  sql: Sql,
+  principal: Principal,
+  slug: string,
+  needs: SessionRequirements = {},
+  { withOrgs = false } = {},
+): Promise<MemberEntry> {
+  const { fn, args } = memberEntryCall(principal, slug, withOrgs);
+  const rows = await sql.call<MemberEntryRow>(fn, args);
+  return memberEntryOf(rows[0], principal, needs);
 }
 
 /** The audit actor and context of a person who entered as a member. */
@@ -176,16 +186,40 @@ export async function runAsMember<T>(
   return entered(async (tx) => fn(await enter(sqlOf(tx), caller, slug, permission, request, needs), tx));
 }
 
-/** runAsMember for a handler that reads with SQL only: the same entry and checks, on a transaction without Prisma (lib/db/sql.ts). */
+/**
+ * runAsMember for a handler that reads with SQL only (lib/db/sql.ts) and needs nothing from the
+ * context to do it: its statements name no org (`scopedOrgSql`). `admit` runs once the caller
+ * has been checked (withOrg's rate limits) and may refuse it too.
+ *
+ * A signed-in person's entry travels in one message with the read (readAfterEntry): the whole
+ * request is one round trip. The read has run by the time the entry is judged; a refused caller
+ * gets the refusal and nothing of the read, which saw no tenant rows unless the entry found a
+ * live session and a membership (migration live_session_entry). An API key's entry still goes
+ * first, on its own: its secret is compared here, after the entry, and a refused key must leave
+ * its last-used time as it was, so it has to be refused before anything commits.
+ */
 export async function runSqlAsMember<T>(
   caller: Caller,
   slug: string,
   permission: Permission,
-  fn: (ctx: OrgContext, sql: Sql) => Promise<T>,
+  fn: (sql: Sql) => Promise<T>,
+  admit: (ctx: OrgContext) => Promise<void>,
   request: RequestMeta = {},
   needs: SessionRequirements = {},
-): Promise<T> {
-  return enteredSql(async (sql) => fn(await enter(sql, caller, slug, permission, request, needs), sql));
+): Promise<{ ctx: OrgContext; result: T }> {
+  if (isApiKey(caller)) {
+    return enteredSql(async (sql) => {
+      const ctx = await enter(sql, caller, slug, permission, request, needs);
+      await admit(ctx);
+      return { ctx, result: await fn(sql) };
+    });
+  }
+  const { entered, read } = await readEntered<MemberEntryRow, T>(memberEntryCall(caller, slug), fn);
+  const ctx = memberContext(memberEntryOf(entered[0], caller, needs), request);
+  assertMay(ctx, permission);
+  await admit(ctx);
+  if (read.status === "rejected") throw read.reason;
+  return { ctx, result: read.value };
 }
 
 /**

@@ -56,9 +56,12 @@ export async function loadAsMember<T>(
   return scoped({ orgId: ctx.org.id, userId: ctx.actor.userId ?? undefined }, (tx) => fn(ctx, tx));
 }
 
-/** loadAsMember for a page that reads with SQL only, on a transaction without Prisma (lib/db/sql.ts). */
-export async function loadSqlAsMember<T>(slug: string, permission: Permission, path: string, fn: (ctx: OrgContext, sql: Sql) => Promise<T>): Promise<T> {
+/**
+ * loadAsMember for a page that reads with SQL only, on a transaction without Prisma (lib/db/sql.ts).
+ * Its reads name no org: the transaction is scoped to the one the session resolved (`scopedOrgSql`).
+ */
+export async function loadSqlAsMember<T>(slug: string, permission: Permission, path: string, fn: (sql: Sql) => Promise<T>): Promise<T> {
   const { ctx } = await loadOrgSession(slug, path);
   assertMay(ctx, permission);
-  return scopedSql({ orgId: ctx.org.id, userId: ctx.actor.userId ?? undefined }, (sql) => fn(ctx, sql));
+  return scopedSql({ orgId: ctx.org.id, userId: ctx.actor.userId ?? undefined }, fn);
 }

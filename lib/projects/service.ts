@@ -25,12 +25,16 @@ const FROM = `from projects p left join users u on u.id = p."createdById"`;
 // Reads are SQL (lib/db/sql.ts), so the list and get-one routes run without Prisma; writes use Prisma.
 
 /** A page of the org's projects, newest first: JSON text a route answers as is; a page parses it. */
-export async function listProjects(ctx: OrgContext, sql: Sql, query: ProjectListQuery): Promise<JsonText<ProjectPage>> {
+/**
+ * A page of the projects of the org the transaction is scoped to. The reads here name no org, so
+ * a tenant request can send them with its entry (lib/db/sql.ts, readAfterEntry).
+ */
+export async function listProjects(sql: Sql, query: ProjectListQuery): Promise<JsonText<ProjectPage>> {
   // Every page but a search runs one kept plan (sql.ts: `prepared`), which needs its org filter and
   // LIMIT written for that. A search is planned for its own text, as search.ts was tuned.
   const prepared = !query.q;
   const { values, param } = sqlValues();
-  const where = [prepared ? scopedOrgSql("p", param(ctx.org.id)) : `p."orgId" = ${param(ctx.org.id)}`];
+  const where = [scopedOrgSql("p")];
   if (query.status) where.push(`p.status = ${param(query.status)}`);
   if (query.q) where.push(projectSearchSql(query.q, param));
   const after = afterCursorSql(query.cursor, "desc", param, "p");
@@ -45,8 +49,8 @@ export async function listProjects(ctx: OrgContext, sql: Sql, query: ProjectList
   return toJsonPage(rows, query.limit);
 }
 
-export async function getProject(ctx: OrgContext, sql: Sql, id: string): Promise<ProjectDto> {
-  const [row] = await sql.rows<{ json: string }>(`select ${PROJECT_JSON} as json ${FROM} where p.id = $1 and p."orgId" = $2`, [id, ctx.org.id], { prepared: true, last: true });
+export async function getProject(sql: Sql, id: string): Promise<ProjectDto> {
+  const [row] = await sql.rows<{ json: string }>(`select ${PROJECT_JSON} as json ${FROM} where p.id = $1 and ${scopedOrgSql("p")}`, [id], { prepared: true, last: true });
   if (!row) throw notFound("Project");
   return new JsonText<ProjectDto>(row.json).parse();
 }
@@ -58,14 +62,14 @@ export async function getProject(ctx: OrgContext, sql: Sql, id: string): Promise
  */
 export async function lockProject(ctx: OrgContext, tx: Tx, { id }: { id: string }): Promise<ProjectDto | null> {
   const locked = await tx.$queryRaw<unknown[]>`select 1 from projects where id = ${id} and "orgId" = ${ctx.org.id} for update`;
-  return locked.length ? getProject(ctx, sqlOf(tx), id) : null;
+  return locked.length ? getProject(sqlOf(tx), id) : null;
 }
 
 /** Refused (402) once the plan's project limit is reached; existing projects are never touched. */
 export async function createProject(ctx: OrgContext, tx: Tx, input: ProjectCreateInput): Promise<ProjectDto> {
   await assertWithinLimit(ctx, tx, "projects");
   const { id } = await tx.project.create({ data: { ...input, orgId: ctx.org.id, createdById: ctx.actor.userId }, select: { id: true } });
-  const project = await getProject(ctx, sqlOf(tx), id);
+  const project = await getProject(sqlOf(tx), id);
   await recordAudit(ctx, tx, { action: "project.created", target: { type: "project", id, label: project.name }, changes: { after: input } });
   recordUsage(ctx.org.id, "projects_created");
   await emitWebhookEvent(tx, ctx.org, "project.created", project);
@@ -73,9 +77,9 @@ export async function createProject(ctx: OrgContext, tx: Tx, input: ProjectCreat
 }
 
 export async function updateProject(ctx: OrgContext, tx: Tx, id: string, input: ProjectUpdateInput): Promise<ProjectDto> {
-  const before = await getProject(ctx, sqlOf(tx), id);
+  const before = await getProject(sqlOf(tx), id);
   await tx.project.updateMany({ where: { id, orgId: ctx.org.id }, data: input });
-  const after = await getProject(ctx, sqlOf(tx), id);
+  const after = await getProject(sqlOf(tx), id);
   const changes = diff(before, input);
   if (changes) {
     await recordAudit(ctx, tx, { action: "project.updated", target: { type: "project", id, label: after.name }, changes });
@@ -85,7 +89,7 @@ export async function updateProject(ctx: OrgContext, tx: Tx, id: string, input: 
 }
 
 export async function deleteProject(ctx: OrgContext, tx: Tx, id: string): Promise<void> {
-  const before = await getProject(ctx, sqlOf(tx), id);
+  const before = await getProject(sqlOf(tx), id);
   await tx.project.deleteMany({ where: { id, orgId: ctx.org.id } });
   await recordAudit(ctx, tx, {
     action: "project.deleted",

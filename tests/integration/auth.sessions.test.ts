@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { readEntered } from "@/lib/db/tenant-transaction";
 import { createSession, createUser, orgWithTeam, TEST_PASSWORD } from "../support/factories";
 import { client, sessionCookie } from "../support/http";
 import { signInWithPassword } from "../support/sign-in";
@@ -62,6 +63,42 @@ describe("sessions you can see and end", () => {
     expect(first.getTime()).toBeGreaterThan(old.getTime());
     await api.get(`/api/v1/orgs/${org.slug}/projects`);
     expect((await db.userSession.findUniqueOrThrow({ where: { id } })).lastSeenAt.getTime()).toBe(first.getTime());
+  });
+
+  it("a token the app refuses touches nothing and reads nothing, though the read went with the entry", async () => {
+    const { org, team, projects } = await orgWithTeam("Refused");
+    const id = await createSession(team.member);
+    const old = new Date(Date.now() - 5 * 60_000);
+    await db.userSession.update({ where: { id }, data: { lastSeenAt: old } });
+    const stale = client(team.member, { sessionId: id });
+    const lastSeen = async () => (await db.userSession.findUniqueOrThrow({ where: { id } })).lastSeenAt.getTime();
+
+    // A password change elsewhere bumps the session version: this token is now stale.
+    await db.user.update({ where: { id: team.member.id }, data: { sessionVersion: { increment: 1 } } });
+    for (const path of [`/api/v1/orgs/${org.slug}/projects`, `/api/v1/orgs/${org.slug}/projects/${projects[0]!.id}`, `/api/v1/orgs/${org.slug}/projects/${projects[0]!.id.slice(0, -4)}zzzz`]) {
+      const res = await stale.get<{ code: string; data?: unknown }>(path);
+      // The entry's refusal, not the read's answer (a page, a project) or error (a 404 for no such project).
+      expect([res.status, res.body.code], path).toEqual([401, "unauthenticated"]);
+    }
+    expect((await stale.get(`/dashboard/${org.slug}/projects`)).status).toBe(307);
+    expect(await lastSeen()).toBe(old.getTime());
+
+    // What the read sent with the entry saw: the org's rows only for the current version.
+    const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: team.member.id } });
+    const seen = async (version: number) => {
+      const entry = { fn: "app_enter_as_member", args: [team.member.id, id, version, org.slug, false] } as const;
+      const { read } = await readEntered(entry, (sql) => sql.rows<{ n: number }>("select count(*)::int as n from projects", [], { prepared: true, last: true }));
+      return read.status === "fulfilled" ? read.value[0]!.n : read.reason;
+    };
+    expect(await seen(sessionVersion - 1)).toBe(0);
+    expect(await seen(sessionVersion)).toBe(projects.length);
+
+    // A session that has not entered its two-factor code yet.
+    const pendingId = await createSession(team.admin);
+    await db.userSession.update({ where: { id: pendingId }, data: { lastSeenAt: old, twoFactorPending: true } });
+    const pending = await client(team.admin, { sessionId: pendingId }).get<{ code: string }>(`/api/v1/orgs/${org.slug}/projects`);
+    expect([pending.status, pending.body.code]).toEqual([401, "two_factor_pending"]);
+    expect((await db.userSession.findUniqueOrThrow({ where: { id: pendingId } })).lastSeenAt.getTime()).toBe(old.getTime());
   });
 
   it("a token without a session record is signed out", async () => {

@@ -24,6 +24,6 @@ export default async function ProjectsPage({ params, searchParams }: Props) {
   const parsed = projectListQuerySchema.safeParse({ q: firstParam(search.q), status: firstParam(search.status) });
   const query = parsed.success ? parsed.data : projectListQuerySchema.parse({});
 
-  const page = await loadSqlAsMember(org, "projects:read", `/dashboard/${org}/projects`, (ctx, sql) => listProjects(ctx, sql, query));
+  const page = await loadSqlAsMember(org, "projects:read", `/dashboard/${org}/projects`, (sql) => listProjects(sql, query));
   return <ProjectList initial={{ filters: { q: query.q, status: query.status }, page: page.parse() }} />;
 }

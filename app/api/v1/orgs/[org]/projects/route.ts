@@ -4,7 +4,7 @@ import { projectCreateSchema, projectListQuerySchema, projectPageSchema, project
 
 export const GET = withOrg(
   { summary: "List projects", permission: "projects:read", query: projectListQuerySchema, response: projectPageSchema, sqlOnly: true },
-  ({ ctx, sql, query }) => listProjects(ctx, sql, query),
+  ({ sql, query }) => listProjects(sql, query),
 );
 
 export const POST = withOrg(

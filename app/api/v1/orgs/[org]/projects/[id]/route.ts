@@ -5,8 +5,8 @@ import { projectIdSchema, projectSchema, projectUpdateSchema } from "@/lib/proje
 
 const params = z.object({ id: projectIdSchema });
 
-export const GET = withOrg({ summary: "Get a project", permission: "projects:read", params, response: projectSchema, etag: lockProject, sqlOnly: true }, ({ ctx, sql, params }) =>
-  getProject(ctx, sql, params.id),
+export const GET = withOrg({ summary: "Get a project", permission: "projects:read", params, response: projectSchema, etag: lockProject, sqlOnly: true }, ({ sql, params }) =>
+  getProject(sql, params.id),
 );
 
 export const PATCH = withOrg(
