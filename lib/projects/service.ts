@@ -19,9 +19,10 @@ const PROJECT_JSON = `(select row_to_json(dto) from (select p.id, p.name, p.desc
     case when u.id is null then null else (select row_to_json(c) from (select u.id, u.name) c) end as "createdBy") dto)::text`;
 const FROM = `from projects p left join users u on u.id = p."createdById"`;
 
-// Every query names the org although RLS would confine it anyway: the filter keeps the
-// index usable and the intent readable; RLS is the second lock, not the only one. The reads are
-// each the last statement of their transaction (`last`: its COMMIT goes with it).
+// Every query filters by the org (the transaction's scope, `scopedOrgSql`) although RLS would
+// confine it anyway: the filter keeps the index usable and the intent readable; RLS is the second
+// lock, not the only one. The reads are each the last statement of their transaction (`last`:
+// its COMMIT goes with it).
 // Reads are SQL (lib/db/sql.ts), so the list and get-one routes run without Prisma; writes use Prisma.
 
 /** A page of the org's projects, newest first: JSON text a route answers as is; a page parses it. */
