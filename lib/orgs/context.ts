@@ -86,8 +86,9 @@ function memberEntryOf(row: MemberEntryRow | undefined, principal: Principal, ne
 
 /**
  * Opens a request for a signed-in person in ONE statement (app_enter_as_member): drops to the
- * RLS-bound role, scopes to the person, and resolves their session and membership of `slug`;
- * only for a live session does it touch the session, and only for a membership also scope to that org.
+ * RLS-bound role, scopes to the person, and resolves their session and membership of `slug`.
+ * Only for a live session of the token's version does it touch the session and, for a member
+ * who meets the org's two-factor rule, scope to that org.
  * The session version and row come back in the same statement, which is what makes JWT
  * sessions revocable per device without a lookup of their own. Outside a transaction (the
  * dashboard's shared lookup) the role and scope end with the statement.

@@ -10,6 +10,8 @@
 --   finished its two-factor step no longer moves the session's "last seen", which the account's
 --   sessions list shows. Before, only the transaction's rollback undid that, and the dashboard's
 --   lookup (outside a transaction) kept it.
+-- A live session refused for something else (not a member of the org, its role, a rate limit)
+-- is still seen: the person holding it was there.
 -- The arguments gain the token's session version, so the old signature is dropped.
 DROP FUNCTION public.app_enter_as_member(text, text, text, boolean);
 
