@@ -49,8 +49,8 @@ export function SidebarNav() {
   );
 }
 
-/** Shows that a slow navigation is under way; always rendered, so nothing shifts. */
+/** Shows that a slow navigation is under way. At the end of the link and smaller than its text, so nothing shifts when it appears. */
 function PendingHint() {
   const { pending } = useLinkStatus();
-  return <Spinner className={cn("ml-auto size-3.5 text-muted-foreground transition-opacity", pending ? "opacity-100" : "opacity-0")} />;
+  return pending ? <Spinner className="ml-auto size-3.5 text-muted-foreground" /> : null;
 }

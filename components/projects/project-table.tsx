@@ -87,10 +87,10 @@ function ProjectRow({ project, onEdit, onDelete, block, sprite }: RowProps) {
       className={cn("project-row", saving && "opacity-60")}
     >
       <td className="project-name">
-        <div id={nameId} className="truncate font-medium">
+        <div id={nameId}>
           {project.name}
         </div>
-        {project.description && <p className="mt-0.5 line-clamp-2 text-muted-foreground md:line-clamp-1">{project.description}</p>}
+        {project.description && <p>{project.description}</p>}
       </td>
       <td className="project-status">
         {saving ? (
@@ -104,14 +104,14 @@ function ProjectRow({ project, onEdit, onDelete, block, sprite }: RowProps) {
       </td>
       <td className="project-author">{author}</td>
       <td className="project-updated">
-        <span className="md:hidden">Updated </span>
+        <span>Updated </span>
         <time dateTime={project.updatedAt} title={formatDateTime(project.updatedAt)}>
           {formatDate(project.updatedAt)}
         </time>
       </td>
       {onEdit && onDelete && (
         <td className="project-actions">
-          <div className="flex items-center justify-end gap-1">
+          <div>
             <Button variant="subtle" size="xs" {...actionProps} onClick={() => onEdit(project)}>
               <SpriteIcon sprite={sprite} name="edit" className="size-3.5" />
               <span className="sr-only sm:not-sr-only">Edit</span>

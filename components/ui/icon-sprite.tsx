@@ -1,4 +1,5 @@
-import { ICON_STROKE, type Icon } from "./icons";
+import { cn } from "./cn";
+import { ICON_CLASS, type Icon } from "./icons";
 
 /**
  * The icons a list repeats on every row, drawn once: `IconSprite` holds their shapes as
@@ -10,7 +11,7 @@ export function IconSprite({ id, icons }: { id: string; icons: Record<string, Ic
   return (
     <svg aria-hidden="true" className="hidden">
       {Object.entries(icons).map(([name, { paths }]) => (
-        <symbol key={name} id={`${id}-${name}`} {...ICON_STROKE}>
+        <symbol key={name} id={`${id}-${name}`} viewBox="0 0 24 24">
           {paths}
         </symbol>
       ))}
@@ -21,7 +22,7 @@ export function IconSprite({ id, icons }: { id: string; icons: Record<string, Ic
 /** One of a sprite's icons, by the sprite's `id` and the icon's name in it; decorative, like the inline icons. */
 export function SpriteIcon({ sprite, name, className = "size-4" }: { sprite: string; name: string; className?: string }) {
   return (
-    <svg aria-hidden="true" focusable="false" className={className}>
+    <svg aria-hidden="true" className={cn(ICON_CLASS, className)}>
       <use href={`#${sprite}-${name}`} />
     </svg>
   );

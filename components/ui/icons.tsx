@@ -1,16 +1,14 @@
 import type { ReactNode, SVGProps } from "react";
+import { cn } from "./cn";
 
 type IconProps = SVGProps<SVGSVGElement>;
 
-/** How every icon is drawn; on the `<svg>` of an inline icon, or on the `<symbol>` of a sprite (icon-sprite.tsx). */
-export const ICON_STROKE = {
-  viewBox: "0 0 24 24",
-  fill: "none",
-  stroke: "currentColor",
-  strokeWidth: 2,
-  strokeLinecap: "round",
-  strokeLinejoin: "round",
-} as const;
+/**
+ * The class that draws a stroke icon (app/components.css): its stroke settings are CSS rather
+ * than five attributes on every `<svg>`, which a page with a sidebar and a list renders by the
+ * dozen. They inherit into a sprite's `<use>` (icon-sprite.tsx).
+ */
+export const ICON_CLASS = "icon";
 
 /** An icon component, carrying its shapes for a sprite. */
 export type Icon = ((props: IconProps) => ReactNode) & { paths: ReactNode };
@@ -22,7 +20,7 @@ export type Icon = ((props: IconProps) => ReactNode) & { paths: ReactNode };
 function icon(paths: ReactNode): Icon {
   function Icon({ className = "size-4", ...props }: IconProps) {
     return (
-      <svg {...ICON_STROKE} aria-hidden="true" focusable="false" className={className} {...props}>
+      <svg viewBox="0 0 24 24" aria-hidden="true" className={cn(ICON_CLASS, className)} {...props}>
         {paths}
       </svg>
     );
@@ -229,7 +227,7 @@ export const HistoryIcon = icon(
 /** Brand marks keep their own colours, so they are filled rather than stroked. */
 export function GitHubIcon({ className = "size-4", ...props }: IconProps) {
   return (
-    <svg viewBox="0 0 24 24" fill="currentColor" aria-hidden="true" focusable="false" className={className} {...props}>
+    <svg viewBox="0 0 24 24" fill="currentColor" aria-hidden="true" className={className} {...props}>
       <path d="M12 .297c-6.63 0-12 5.373-12 12 0 5.303 3.438 9.8 8.205 11.385.6.113.82-.258.82-.577 0-.285-.01-1.04-.015-2.04-3.338.724-4.042-1.61-4.042-1.61C4.422 18.07 3.633 17.7 3.633 17.7c-1.087-.744.084-.729.084-.729 1.205.084 1.838 1.236 1.838 1.236 1.07 1.835 2.809 1.305 3.495.998.108-.776.417-1.305.76-1.605-2.665-.3-5.466-1.332-5.466-5.93 0-1.31.465-2.38 1.235-3.22-.135-.303-.54-1.523.105-3.176 0 0 1.005-.322 3.3 1.23.96-.267 1.98-.399 3-.405 1.02.006 2.04.138 3 .405 2.28-1.552 3.285-1.23 3.285-1.23.645 1.653.24 2.873.12 3.176.765.84 1.23 1.91 1.23 3.22 0 4.61-2.805 5.625-5.475 5.92.42.36.81 1.096.81 2.22 0 1.606-.015 2.896-.015 3.286 0 .315.21.69.825.57C20.565 22.092 24 17.592 24 12.297c0-6.627-5.373-12-12-12" />
     </svg>
   );
@@ -237,7 +235,7 @@ export function GitHubIcon({ className = "size-4", ...props }: IconProps) {
 
 export function GoogleIcon({ className = "size-4", ...props }: IconProps) {
   return (
-    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className={className} {...props}>
+    <svg viewBox="0 0 24 24" aria-hidden="true" className={className} {...props}>
       <path fill="#4285F4" d="M22.56 12.25c0-.78-.07-1.53-.2-2.25H12v4.26h5.92a5.06 5.06 0 0 1-2.2 3.32v2.76h3.57c2.08-1.92 3.27-4.74 3.27-8.09Z" />
       <path fill="#34A853" d="M12 23c2.97 0 5.46-.98 7.28-2.66l-3.57-2.77c-.98.66-2.23 1.06-3.71 1.06-2.86 0-5.29-1.93-6.16-4.53H2.18v2.84A11 11 0 0 0 12 23Z" />
       <path fill="#FBBC05" d="M5.84 14.09a6.6 6.6 0 0 1 0-4.18V7.07H2.18a11 11 0 0 0 0 9.86l3.66-2.84Z" />

@@ -105,6 +105,18 @@ export async function enterAsMember(
   return memberEntryOf(rows[0], principal, needs);
 }
 
+/**
+ * enterAsMember with the org list (the dashboard's shared lookup) and a read that needs nothing
+ * from the entry, in one transaction sent as one message (readEntered): a server-rendered org
+ * page's whole data in one round trip. The entry is judged first, so a refusal (sign-in, 404,
+ * two-factor) wins over the read's outcome, which comes back settled; the read saw no tenant
+ * rows unless the entry let the person in (migration live_session_entry).
+ */
+export async function enterAsMemberWithRead<T>(principal: Principal, slug: string, fn: (sql: Sql) => Promise<T>): Promise<{ entry: MemberEntry; read: PromiseSettledResult<T> }> {
+  const { entered, read } = await readEntered<MemberEntryRow, T>(memberEntryCall(principal, slug, true), fn);
+  return { entry: memberEntryOf(entered[0], principal, {}), read };
+}
+
 /** The audit actor and context of a person who entered as a member. */
 export function memberContext(entry: MemberEntry, request: RequestMeta): OrgContext {
   return { org: entry.org, role: entry.role, billing: entry.billing, actor: { type: "user", userId: entry.user.id, label: entry.user.email }, request };

@@ -101,16 +101,23 @@ describe("a tenant API request", () => {
 });
 
 describe("a dashboard page", () => {
-  it("resolves the membership once for layout and page, and reads in one transaction (one round trip with prepared statements)", async () => {
+  it("resolves the membership once for layout and page, with the org list and the page's read in one transaction (one round trip with prepared statements)", async () => {
     const sql = await statementsOf(`/dashboard/${team.org.slug}/projects`, { cookie });
     expect(sql.filter((s) => /app_enter_as_member/.test(s)), sql.join("\n")).toHaveLength(1);
     expect(sql.filter((s) => /^BEGIN/i.test(s))).toHaveLength(1);
     expect(sql.filter((s) => /^COMMIT|; commit$/i.test(s))).toHaveLength(1);
-    // The lookup (with the org list), then the transaction: BEGIN with the scope, the page's
-    // query and COMMIT, all in one message with prepared statements; in three without.
-    expect(sql, sql.join("\n")).toHaveLength(prepared ? 2 : 4);
-    expect(sql[1]).toMatch(/^BEGIN; select \* from app_enter_scope\(/i);
-    if (prepared) expect(sql[1]).toMatch(/execute \S+(\(.*\))?; commit$/i);
+    // The layout's lookup (its last argument asks for the org list) opens the transaction and the
+    // page's query travels with it, COMMIT too with prepared statements (lib/orgs/load-as-member.ts).
+    expect(sql, sql.join("\n")).toHaveLength(prepared ? 1 : 3);
+    expect(sql[0]).toMatch(/^BEGIN; select \* from app_enter_as_member\([^;]*, true\)/i);
     expectReadThenCommit(sql);
+  });
+
+  it("keeps a search in the lookup's transaction, planned for its text", async () => {
+    const sql = await statementsOf(`/dashboard/${team.org.slug}/projects?q=Alpha`, { cookie });
+    expect(sql, sql.join("\n")).toHaveLength(3);
+    expect(sql[0]).toMatch(/^BEGIN; select \* from app_enter_as_member\([^;]*, true\)$/i);
+    expect(sql[1]).toMatch(/from projects.*join.*ilike/i);
+    expect(sql[2]).toMatch(/^COMMIT/i);
   });
 });
