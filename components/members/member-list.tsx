@@ -8,7 +8,6 @@ import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { formatDate } from "@/components/ui/format-date";
-import { TrashIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/input";
 import { RoleBadge, roleLabel } from "./role-badge";
 
@@ -94,12 +93,12 @@ export function MemberList({ members, onRoleChange, onRemove }: Props) {
                     <Button
                       variant="subtle-danger"
                       size="xs"
+                      className="icon-delete"
                       disabled={block.disabled}
                       title={block.title}
                       aria-describedby={[nameId, block["aria-describedby"]].filter(Boolean).join(" ")}
                       onClick={() => onRemove?.(member)}
                     >
-                      <TrashIcon className="size-3.5" />
                       <span className="sr-only sm:not-sr-only">Remove</span>
                     </Button>
                   )}

@@ -1,13 +1,10 @@
 "use client";
 
-import { useId } from "react";
 import type { ProjectDto } from "@/lib/projects/schemas";
 import type { WriteBlock } from "@/components/dashboard/dashboard-context";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { formatDate, formatDateTime } from "@/components/ui/format-date";
-import { IconSprite, SpriteIcon } from "@/components/ui/icon-sprite";
-import { PencilIcon, TrashIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { isOptimistic } from "./project-cache";
 import { StatusBadge } from "./status-badge";
@@ -22,9 +19,6 @@ type Props = {
   block?: WriteBlock;
 };
 
-// Every row has both buttons: their icons are drawn once for the table.
-const ROW_ICONS = { edit: PencilIcon, delete: TrashIcon };
-
 const th = "px-3 py-2.5 text-left text-xs font-medium text-muted-foreground first:pl-4 last:pr-4";
 
 /**
@@ -34,10 +28,8 @@ const th = "px-3 py-2.5 text-left text-xs font-medium text-muted-foreground firs
  */
 export function ProjectTable({ projects, onEdit, onDelete, busy = false, block }: Props) {
   const canWrite = Boolean(onEdit && onDelete);
-  const sprite = useId();
   return (
     <div className={cn("overflow-hidden rounded-xl border bg-surface shadow-xs transition-opacity", busy && "opacity-60")} aria-busy={busy || undefined}>
-      {canWrite && <IconSprite id={sprite} icons={ROW_ICONS} />}
       <table className="block w-full text-sm md:table">
         <caption className="sr-only">Projects</caption>
         <thead className="hidden border-b bg-subtle md:table-header-group">
@@ -63,7 +55,7 @@ export function ProjectTable({ projects, onEdit, onDelete, busy = false, block }
         </thead>
         <tbody className="block divide-y md:table-row-group">
           {projects.map((project) => (
-            <ProjectRow key={project.id} project={project} onEdit={onEdit} onDelete={onDelete} block={block} sprite={sprite} />
+            <ProjectRow key={project.id} project={project} onEdit={onEdit} onDelete={onDelete} block={block} />
           ))}
         </tbody>
       </table>
@@ -71,9 +63,9 @@ export function ProjectTable({ projects, onEdit, onDelete, busy = false, block }
   );
 }
 
-type RowProps = { project: ProjectDto; onEdit?: Props["onEdit"]; onDelete?: Props["onDelete"]; block?: WriteBlock; sprite: string };
+type RowProps = { project: ProjectDto; onEdit?: Props["onEdit"]; onDelete?: Props["onDelete"]; block?: WriteBlock };
 
-function ProjectRow({ project, onEdit, onDelete, block, sprite }: RowProps) {
+function ProjectRow({ project, onEdit, onDelete, block }: RowProps) {
   const saving = isOptimistic(project);
   const nameId = `project-${project.id}-name`;
   const described = [nameId, block?.["aria-describedby"]].filter(Boolean).join(" ");
@@ -112,12 +104,10 @@ function ProjectRow({ project, onEdit, onDelete, block, sprite }: RowProps) {
       {onEdit && onDelete && (
         <td className="project-actions">
           <div>
-            <Button variant="subtle" size="xs" {...actionProps} onClick={() => onEdit(project)}>
-              <SpriteIcon sprite={sprite} name="edit" className="size-3.5" />
+            <Button variant="subtle" size="xs" className="icon-edit" {...actionProps} onClick={() => onEdit(project)}>
               <span className="sr-only sm:not-sr-only">Edit</span>
             </Button>
-            <Button variant="subtle-danger" size="xs" {...actionProps} onClick={() => onDelete(project)}>
-              <SpriteIcon sprite={sprite} name="delete" className="size-3.5" />
+            <Button variant="subtle-danger" size="xs" className="icon-delete" {...actionProps} onClick={() => onDelete(project)}>
               <span className="sr-only sm:not-sr-only">Delete</span>
             </Button>
           </div>

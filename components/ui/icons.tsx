@@ -3,29 +3,23 @@ import { cn } from "./cn";
 
 type IconProps = SVGProps<SVGSVGElement>;
 
-/**
- * The class that draws a stroke icon (app/components.css): its stroke settings are CSS rather
- * than five attributes on every `<svg>`, which a page with a sidebar and a list renders by the
- * dozen. They inherit into a sprite's `<use>` (icon-sprite.tsx).
- */
-export const ICON_CLASS = "icon";
-
-/** An icon component, carrying its shapes for a sprite. */
-export type Icon = ((props: IconProps) => ReactNode) & { paths: ReactNode };
+/** An icon component: decorative, sized by its class (`size-4` unless given one). */
+export type Icon = (props: IconProps) => ReactNode;
 
 /**
  * Stroke icons in the style of Lucide (ISC licence), inlined so the UI ships no icon
  * font or extra dependency. Decorative by default: the control around them is named.
+ * Their stroke settings are the `icon` class (app/components.css) rather than five attributes
+ * on every `<svg>`, which a page with a sidebar and a list renders by the dozen.
  */
 function icon(paths: ReactNode): Icon {
-  function Icon({ className = "size-4", ...props }: IconProps) {
+  return function Icon({ className = "size-4", ...props }: IconProps) {
     return (
-      <svg viewBox="0 0 24 24" aria-hidden="true" className={cn(ICON_CLASS, className)} {...props}>
+      <svg viewBox="0 0 24 24" aria-hidden="true" className={cn("icon", className)} {...props}>
         {paths}
       </svg>
     );
-  }
-  return Object.assign(Icon, { paths });
+  };
 }
 
 export const CheckIcon = icon(<path d="M20 6 9 17l-5-5" />);
@@ -137,19 +131,6 @@ export const AlertTriangleIcon = icon(
   <>
     <path d="m21.73 18-8-14a2 2 0 0 0-3.48 0l-8 14A2 2 0 0 0 4 21h16a2 2 0 0 0 1.73-3" />
     <path d="M12 9v4M12 17h.01" />
-  </>,
-);
-export const PencilIcon = icon(
-  <>
-    <path d="M17 3a2.85 2.83 0 1 1 4 4L7.5 20.5 2 22l1.5-5.5Z" />
-    <path d="m15 5 4 4" />
-  </>,
-);
-export const TrashIcon = icon(
-  <>
-    <path d="M3 6h18" />
-    <path d="M19 6v14c0 1-1 2-2 2H7c-1 0-2-1-2-2V6" />
-    <path d="M8 6V4c0-1 1-2 2-2h4c1 0 2 1 2 2v2" />
   </>,
 );
 export const ArrowRightIcon = icon(

@@ -14,7 +14,7 @@ import { CardSection } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { formatDate } from "@/components/ui/format-date";
-import { KeyIcon, TrashIcon, ZapIcon } from "@/components/ui/icons";
+import { KeyIcon, ZapIcon } from "@/components/ui/icons";
 import { DeliveryLog } from "./delivery-log";
 import { EndpointStatus } from "./endpoint-status";
 import { SecretReveal } from "./secret-reveal";
@@ -73,8 +73,7 @@ export function EndpointView({ initial, deliveries }: { initial: WebhookEndpoint
           description={`Added ${formatDate(endpoint.createdAt)}. Requests are signed with this endpoint's secret in the Standard Webhooks format.`}
           footer={
             <>
-              <Button variant="subtle-danger" size="sm" onClick={() => setConfirm("delete")}>
-                <TrashIcon className="size-3.5" />
+              <Button variant="subtle-danger" size="sm" className="icon-delete" onClick={() => setConfirm("delete")}>
                 Delete
               </Button>
               {endpoint.enabled && (
