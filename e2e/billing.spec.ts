@@ -96,3 +96,20 @@ test("a member sees no billing controls", async ({ page }) => {
   await expect(page.getByText("Owners and admins manage the plan, seats and invoices.")).toBeVisible();
   for (const name of [/Upgrade/, /Cancel subscription/, /Payment methods/]) await expect(page.getByRole("button", { name })).toHaveCount(0);
 });
+
+test("an owner near a plan limit sees it above the org's pages, with the way to more room", async ({ page }) => {
+  await new SignInPage(page).signInWithPassword("owner@acme.test", "tenantkit-demo");
+  const orgName = `Near limit ${stamp}`;
+  const slug = await newOrg(page, orgName);
+  // 40 of the Free plan's 50 projects: past the 80% mark.
+  for (let i = 1; i <= 40; i++) {
+    const res = await page.request.post(`/api/v1/orgs/${slug}/projects`, { data: { name: `Project ${i}` } });
+    expect(res.status()).toBe(201);
+  }
+  await page.goto(`/dashboard/${slug}/projects`);
+  const banner = page.getByText(`${orgName} is close to its Free plan's limits`);
+  await expect(banner).toBeVisible();
+  await expect(page.getByText("40 of 50 projects")).toBeVisible();
+  await page.getByRole("link", { name: "Manage plan" }).click();
+  await page.waitForURL(`**/dashboard/${slug}/billing`);
+});

@@ -5,6 +5,7 @@ import type { LimitUsage } from "@/lib/billing/entitlements";
 import { LIMIT_LABELS } from "@/lib/billing/labels";
 import { buttonClasses } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
+import { useHydrated } from "@/components/hooks/use-hydrated";
 import { useDashboard } from "./dashboard-context";
 import { useOrgUsage } from "./use-org-usage";
 
@@ -13,9 +14,14 @@ const describe = (l: LimitUsage) => `${l.used.toLocaleString("en-US")} of ${(l.m
 /**
  * Tells admins when the org is at 80% or more of a plan limit, with the way to more room.
  * Rendered only for people who can change the plan. The layout stays across navigations, so
- * usage is fetched once per visit rather than counted on every page render.
+ * usage is fetched once per visit rather than counted on every page render. Usage is only ever
+ * fetched in the browser, so the server renders nothing here, not even the query that would wait for it.
  */
 export function UsageBanner() {
+  return useHydrated() ? <UsageCallout /> : null;
+}
+
+function UsageCallout() {
   const { org } = useDashboard();
   const { data } = useOrgUsage();
   const near = data?.limits.filter((l) => l.warning) ?? [];
